@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# danelint: build, tests, sanitizer build, demo and install.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = ldns libcrypto libssl libgit2
+DEB_PACKAGES = pkg-config libldns-dev libssl-dev libgit2-dev libcmocka-dev \
+	ldnsutils openssl git
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	$(WARNINGS) $(CFLAGS) -Ilint $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+BUILD ?= build
+LINT_SRC = $(filter-out lint/main.c,$(sort $(wildcard lint/*.c)))
+RULE_SRC = $(sort $(wildcard rules/*.c))
+LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(LINT_SRC) $(RULE_SRC))
+MAIN_OBJ = $(BUILD)/lint/main.o
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+DANELINT = $(BUILD)/danelint
+
+.PHONY: all deps check asan demo install clean style unit
+
+all: $(DANELINT)
+	@ln -sf $(DANELINT) danelint
+
+# Installs the Debian build dependencies, only when something is missing.
+deps:
+	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
+	    command -v openssl >/dev/null && command -v ldns-dane >/dev/null && \
+	    command -v git >/dev/null; then :; else \
+		echo "installing build dependencies: $(DEB_PACKAGES)"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			$(DEB_PACKAGES) >/dev/null || { \
+		echo "danelint: error: cannot install build dependencies;" \
+		     "run: apt-get install $(DEB_PACKAGES)" >&2; exit 2; }; \
+	fi
+
+$(BUILD)/%.o: %.c $(wildcard lint/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(DANELINT): $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+
+unit: $(UNIT_BIN)
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@DANELINT=$(abspath $(DANELINT)) BUILD=$(abspath $(BUILD)) \
+		sh tests/run.sh
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/danelint unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		DANELINT=$(abspath build-asan/danelint) \
+		BUILD=$(abspath build-asan) sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "\$$ cd testdata/demo && danelint check"
+	@cd testdata/demo && ../../$(DANELINT) check; \
+		status=$$?; echo "(exit status $$status)"; [ $$status -le 1 ]
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(DANELINT) $(DESTDIR)$(BINDIR)/danelint
+
+style:
+	clang-format --dry-run --Werror lint/*.c lint/*.h rules/*.c
+
+clean:
+	rm -rf build build-asan danelint

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The subcommands; each lives in its own cmd_*.c file. */
+#ifndef DANELINT_COMMANDS_H
+#define DANELINT_COMMANDS_H
+
+/* Each returns the process exit status: 0, 1 (findings) or 2 (failure). */
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+#endif

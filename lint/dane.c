@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* DANE verification of a chain against a TLSA RRset, through OpenSSL. */
+#include "dane.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+
+/* TLSA matching types (RFC 6698, section 2.1.3). */
+enum {
+	MTYPE_SHA256 = 1,
+	MTYPE_SHA512 = 2,
+};
+
+/*
+ * OpenSSL's default ordinal of SHA2-256 records. A matching type with a
+ * higher ordinal is preferred, and SHA2-512 has ordinal 2 (OpenSSL 3.0,
+ * ssl/ssl_lib.c, dane_mds).
+ */
+#define SHA256_ORDINAL 1
+
+/* PKIX-TA(0) and PKIX-EE(1), which SMTP clients ignore (RFC 7672). */
+static bool is_pkix_usage(uint8_t usage)
+{
+	return usage == 0 || usage == 1;
+}
+
+/* Is r a TLSA record that this verification passes to OpenSSL? */
+static bool record_usable(const struct record *r, bool smtp)
+{
+	if (r->type != RR_TLSA || !r->u.tlsa.data || !r->u.tlsa.len)
+		return false;
+	return !(smtp && is_pkix_usage(r->u.tlsa.usage));
+}
+
+/* Does the set hold both SHA2-256 and SHA2-512 records? */
+static bool has_both_digests(const struct tlsa_set *set, bool smtp)
+{
+	bool sha256 = false, sha512 = false;
+	size_t i;
+
+	for (i = 0; i < set->count; i++) {
+		const struct record *r = set->records[i];
+
+		if (!record_usable(r, smtp))
+			continue;
+		sha256 |= r->u.tlsa.mtype == MTYPE_SHA256;
+		sha512 |= r->u.tlsa.mtype == MTYPE_SHA512;
+	}
+	return sha256 && sha512;
+}
+
+static bool has_pkix_records(const struct tlsa_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		if (set->records[i]->type == RR_TLSA &&
+		    is_pkix_usage(set->records[i]->u.tlsa.usage))
+			return true;
+	return false;
+}
+
+/* Adds the usable records of set to ssl; returns how many it accepted. */
+static size_t add_records(SSL *ssl, const struct tlsa_set *set, bool smtp)
+{
+	size_t i, added = 0;
+
+	for (i = 0; i < set->count; i++) {
+		const struct record *r = set->records[i];
+
+		if (!record_usable(r, smtp))
+			continue;
+		/* A rejected record (bad digest length, undecodable
+		 * certificate or key) is left out; other rules report it. */
+		if (SSL_dane_tlsa_add(ssl, r->u.tlsa.usage, r->u.tlsa.selector,
+				      r->u.tlsa.mtype, r->u.tlsa.data,
+				      r->u.tlsa.len) > 0)
+			added++;
+	}
+	ERR_clear_error();
+	return added;
+}
+
+/* Decodes the certificates of chain, leaf first. */
+static STACK_OF(X509) *decode_chain(const struct chain *chain)
+{
+	STACK_OF(X509) *certs = sk_X509_new_null();
+	size_t i;
+
+	if (!certs)
+		return NULL;
+	for (i = 0; i < chain->count; i++) {
+		const unsigned char *p = chain->certs[i].der;
+		X509 *x = d2i_X509(NULL, &p, (long)chain->certs[i].der_len);
+
+		if (!x || !sk_X509_push(certs, x)) {
+			X509_free(x);
+			sk_X509_pop_free(certs, X509_free);
+			return NULL;
+		}
+	}
+	return certs;
+}
+
+/*
+ * Creates the client context. With equal_digests, SHA2-512 records get the
+ * ordinal of SHA2-256 records, so that OpenSSL tries both.
+ */
+static SSL_CTX *new_dane_ctx(bool equal_digests)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+
+	if (!ctx)
+		return NULL;
+	if (SSL_CTX_dane_enable(ctx) <= 0 ||
+	    (equal_digests &&
+	     SSL_CTX_dane_mtype_set(ctx, EVP_sha512(), MTYPE_SHA512,
+				    SHA256_ORDINAL) <= 0)) {
+		SSL_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+/*
+ * Creates the trust store: empty, because DANE-TA and DANE-EE records carry
+ * their own trust anchors. PKIX usages outside SMTP need the system's CA
+ * certificates, so the result then depends on this machine's trust store.
+ */
+static X509_STORE *new_store(const struct tlsa_set *set, bool smtp)
+{
+	X509_STORE *store = X509_STORE_new();
+
+	if (store && !smtp && has_pkix_records(set) &&
+	    X509_STORE_set_default_paths(store) != 1) {
+		X509_STORE_free(store);
+		return NULL;
+	}
+	return store;
+}
+
+/* Runs X509_verify_cert on an initialised ctx with the DANE state of ssl. */
+static int run_verify(X509_STORE_CTX *ctx, SSL *ssl, time_t now,
+		      struct dane_result *out)
+{
+	X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx);
+	int ret;
+
+	/* The same steps as libssl when a client verifies a server. */
+	if (X509_STORE_CTX_set_default(ctx, "ssl_server") != 1 ||
+	    X509_VERIFY_PARAM_set1(param, SSL_get0_param(ssl)) != 1)
+		return -1;
+	X509_STORE_CTX_set0_dane(ctx, SSL_get0_dane(ssl));
+	X509_VERIFY_PARAM_set_time(param, now);
+	ret = X509_verify_cert(ctx);
+	if (ret < 0)
+		return -1;
+	out->verified = ret == 1;
+	if (!out->verified)
+		snprintf(out->reason, sizeof(out->reason), "%s",
+			 X509_verify_cert_error_string(
+				 X509_STORE_CTX_get_error(ctx)));
+	return 0;
+}
+
+/* Sets up the DANE state for base and verifies certs once. */
+static int verify_once(STACK_OF(X509) *certs, const char *base,
+		       const struct tlsa_set *set, bool smtp, time_t now,
+		       bool equal_digests, struct dane_result *out)
+{
+	SSL_CTX *ssl_ctx = new_dane_ctx(equal_digests);
+	SSL *ssl = NULL;
+	X509_STORE *store = NULL;
+	X509_STORE_CTX *ctx = NULL;
+	int rc = -1;
+
+	if (!ssl_ctx || !(ssl = SSL_new(ssl_ctx)))
+		goto out;
+	rc = 0;
+	if (SSL_dane_enable(ssl, base) <= 0) {
+		snprintf(out->reason, sizeof(out->reason),
+			 "OpenSSL rejects \"%s\" as DANE base domain", base);
+		goto out;
+	}
+	if (smtp)
+		SSL_dane_set_flags(ssl, DANE_FLAG_NO_DANE_EE_NAMECHECKS);
+	if (add_records(ssl, set, smtp) == 0) {
+		snprintf(out->reason, sizeof(out->reason), "%s",
+			 smtp ? "no usable DANE-TA(2) or DANE-EE(3) TLSA record"
+			      : "no usable TLSA record");
+		goto out;
+	}
+	rc = -1;
+	store = new_store(set, smtp);
+	ctx = X509_STORE_CTX_new();
+	if (store && ctx &&
+	    X509_STORE_CTX_init(ctx, store, sk_X509_value(certs, 0), certs) == 1)
+		rc = run_verify(ctx, ssl, now, out);
+out:
+	X509_STORE_CTX_free(ctx);
+	X509_STORE_free(store);
+	SSL_free(ssl);
+	SSL_CTX_free(ssl_ctx);
+	ERR_clear_error();
+	return rc;
+}
+
+int dane_verify(const struct chain *chain, const char *base_domain,
+		const struct tlsa_set *set, bool smtp, time_t now,
+		struct dane_result *out)
+{
+	size_t len = strlen(base_domain);
+	STACK_OF(X509) *certs = NULL;
+	struct dane_result equal;
+	char *base;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (chain->count == 0) {
+		snprintf(out->reason, sizeof(out->reason),
+			 "the chain holds no certificate");
+		return 0;
+	}
+	if (len && base_domain[len - 1] == '.')
+		len--;
+	base = xstrndup(base_domain, len);
+	certs = decode_chain(chain);
+	if (!certs)
+		goto out;
+	rc = verify_once(certs, base, set, smtp, now, false, out);
+	/* Digest algorithm agility (RFC 7671, section 9): retry with SHA2-256
+	 * and SHA2-512 records on an equal footing. */
+	if (rc == 0 && !out->verified && has_both_digests(set, smtp)) {
+		memset(&equal, 0, sizeof(equal));
+		rc = verify_once(certs, base, set, smtp, now, true, &equal);
+		out->agility_hidden = rc == 0 && equal.verified;
+	}
+out:
+	sk_X509_pop_free(certs, X509_free);
+	free(base);
+	return rc;
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The rules engine: runs rules, applies severities and suppressions. */
+#include "rule.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct rule *rule_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rule_registry_count; i++)
+		if (strcmp(rule_registry[i]->id, id) == 0)
+			return rule_registry[i];
+	return NULL;
+}
+
+static size_t rule_index(const struct rule *rule)
+{
+	size_t i;
+
+	for (i = 0; i < rule_registry_count; i++)
+		if (rule_registry[i] == rule)
+			break;
+	return i;
+}
+
+int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
+		  const struct settings *s, time_t now, struct strbuf *err)
+{
+	size_t i;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->model = m;
+	ctx->settings = s;
+	ctx->now = now;
+	arena_init(&ctx->arena);
+	ctx->severities = xcalloc(rule_registry_count, sizeof(*ctx->severities));
+	for (i = 0; i < rule_registry_count; i++)
+		ctx->severities[i] = rule_registry[i]->severity;
+	for (i = 0; i < s->rule_count; i++) {
+		const struct rule *r = rule_find(s->rules[i].rule);
+
+		if (!r) {
+			strbuf_addf(err, "unknown rule '%s'; 'danelint rules' "
+				    "lists the rules", s->rules[i].rule);
+			return -1;
+		}
+		ctx->severities[rule_index(r)] = s->rules[i].severity;
+	}
+	ctx->host_verdicts = xcalloc(m->host_count + 1,
+				     sizeof(*ctx->host_verdicts));
+	return 0;
+}
+
+void lint_ctx_release(struct lint_ctx *ctx)
+{
+	free(ctx->severities);
+	free(ctx->findings);
+	free(ctx->host_verdicts);
+	arena_release(&ctx->arena);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	c = strcmp(x->rule->id, y->rule->id);
+	if (c)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
+{
+	size_t i;
+
+	for (i = 0; i < rule_registry_count; i++) {
+		const struct rule *r = rule_registry[i];
+
+		if (ctx->severities[i] == SEV_OFF || !r->check)
+			continue;
+		if ((r->scope == SCOPE_ZONE && !zones) ||
+		    (r->scope == SCOPE_CERT && !certs) ||
+		    r->scope == SCOPE_CHANGE)
+			continue;
+		if (r->check(ctx, r) < 0)
+			return -1;
+	}
+	if (ctx->finding_count)
+		qsort(ctx->findings, ctx->finding_count,
+		      sizeof(*ctx->findings), cmp_finding);
+	return 0;
+}
+
+static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
+		       const struct finding_loc *loc)
+{
+	struct model *m = ctx->model;
+	size_t i;
+
+	if (!loc->file)
+		return false;
+	for (i = 0; i < m->suppression_count; i++) {
+		struct suppression *s = &m->suppressions[i];
+
+		if ((s->line == 0 || s->line == loc->line) &&
+		    strcmp(s->rule, rule->id) == 0 &&
+		    strcmp(s->file, loc->file) == 0) {
+			s->used = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *keep(struct lint_ctx *ctx, const char *s)
+{
+	return s ? arena_strdup(&ctx->arena, s) : NULL;
+}
+
+int report_finding(struct lint_ctx *ctx, const struct rule *rule,
+		   const struct finding_loc *loc, const char *fmt, ...)
+{
+	enum severity sev = ctx->severities[rule_index(rule)];
+	struct finding *f;
+	va_list ap;
+	char *msg;
+
+	if (sev == SEV_OFF || suppressed(ctx, rule, loc))
+		return 0;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	f = ARRAY_PUSH(ctx->findings, ctx->finding_count, ctx->finding_alloc);
+	f->rule = rule;
+	f->severity = sev;
+	f->file = keep(ctx, loc->file);
+	f->line = loc->line;
+	f->column = loc->column ? loc->column : 1;
+	f->host = loc->host ? display_name(ctx, loc->host) : NULL;
+	f->owner = loc->owner ? display_name(ctx, loc->owner) : NULL;
+	f->domain = loc->domain ? display_name(ctx, loc->domain) : NULL;
+	f->digest = keep(ctx, loc->digest);
+	f->message = keep(ctx, msg);
+	free(msg);
+	return 0;
+}
+
+struct finding_loc loc_record(const struct record *r)
+{
+	struct finding_loc loc = { 0 };
+
+	loc.file = r->file;
+	loc.line = r->line;
+	loc.column = r->column;
+	loc.owner = r->owner;
+	return loc;
+}
+
+struct finding_loc loc_file(const char *file)
+{
+	struct finding_loc loc = { 0 };
+
+	loc.file = file;
+	loc.line = 1;
+	loc.column = 1;
+	return loc;
+}
+
+size_t lint_count(const struct lint_ctx *ctx, enum severity at_least)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ctx->finding_count; i++)
+		if (ctx->findings[i].severity >= at_least)
+			n++;
+	return n;
+}
+
+const char *display_name(struct lint_ctx *ctx, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 1 && name[n - 1] == '.')
+		n--;
+	return arena_strndup(&ctx->arena, name, n);
+}
+
+const char *ctx_printf(struct lint_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	const char *out;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	out = arena_strdup(&ctx->arena, s);
+	free(s);
+	return out;
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Loads a repository's zones and certificate directory into the model. */
+#include "load.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cert.h"
+#include "zone.h"
+
+void zone_list_release(struct zone_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++) {
+		free(list->files[i].path);
+		free(list->files[i].origin);
+	}
+	free(list->files);
+	memset(list, 0, sizeof(*list));
+}
+
+bool load_is_zone_name(const char *path)
+{
+	const char *base = path_basename(path);
+
+	return str_ends_with(base, ".zone") || str_starts_with(base, "db.") ||
+	       str_ends_with(base, ".db") || str_ends_with(base, ".zone.signed");
+}
+
+static bool in_list(const struct zone_list *list, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (strcmp(list->files[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+/* Adds path once; a [zone] section's origin wins over the given origin. */
+static void add_zone(struct zone_list *list, const struct settings *s,
+		     const char *path, const char *origin)
+{
+	struct zone_file *zf;
+	size_t i;
+
+	if (in_list(list, path))
+		return;
+	for (i = 0; i < s->zone_map_count; i++)
+		if (strcmp(s->zone_map[i].file, path) == 0)
+			origin = s->zone_map[i].origin;
+	zf = ARRAY_PUSH(list->files, list->count, list->alloc);
+	zf->path = xstrdup(path);
+	zf->origin = origin ? xstrdup(origin) : NULL;
+}
+
+/* Is path inside dir (both root-relative)? */
+static bool below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n && dir[n - 1] == '/')
+		n--;
+	return n && strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+static bool hidden(const char *path)
+{
+	return path[0] == '.' || strstr(path, "/.") != NULL;
+}
+
+static int add_directory(const struct source *src, const struct settings *s,
+			 const char *dir, const char *origin,
+			 struct zone_list *out, struct strbuf *err)
+{
+	char **files = NULL;
+	size_t count = 0, i;
+
+	if (src->list(src, dir, &files, &count, err) < 0)
+		return -1;
+	for (i = 0; i < count; i++)
+		if (load_is_zone_name(files[i]) && !hidden(files[i]) &&
+		    !below(files[i], s->certs))
+			add_zone(out, s, files[i], origin);
+	source_free_list(files, count);
+	return 0;
+}
+
+static int add_globs(const struct source *src, const struct settings *s,
+		     struct zone_list *out, struct strbuf *err)
+{
+	char **files = NULL;
+	size_t count = 0, i, g;
+	int matched;
+
+	if (s->zone_count && src->list(src, "", &files, &count, err) < 0)
+		return -1;
+	for (g = 0; g < s->zone_count; g++) {
+		matched = 0;
+		for (i = 0; i < count; i++)
+			if (fnmatch(s->zones[g], files[i], FNM_PATHNAME) == 0) {
+				add_zone(out, s, files[i], NULL);
+				matched++;
+			}
+		if (!matched)
+			strbuf_addf(err, "zones = '%s' in %s matches no file; "
+				    "fix the pattern or remove it",
+				    s->zones[g], s->config_file ? s->config_file
+								 : "the settings");
+	}
+	source_free_list(files, count);
+	for (i = 0; i < s->zone_map_count; i++)
+		add_zone(out, s, s->zone_map[i].file, s->zone_map[i].origin);
+	return err->len ? -1 : 0;
+}
+
+int load_collect_zones(const struct source *src, const struct settings *s,
+		       char *const *paths, size_t path_count,
+		       const char *origin, struct zone_list *out,
+		       struct strbuf *err)
+{
+	size_t i;
+
+	if (!path_count && (s->zone_count || s->zone_map_count))
+		return add_globs(src, s, out, err);
+	if (!path_count)
+		return add_directory(src, s, "", NULL, out, err);
+	for (i = 0; i < path_count; i++) {
+		char **files = NULL;
+		size_t count = 0;
+		struct strbuf probe;
+
+		strbuf_init(&probe);
+		/* A directory lists; a file does not. */
+		if (src->list(src, paths[i], &files, &count, &probe) == 0) {
+			source_free_list(files, count);
+			strbuf_release(&probe);
+			if (add_directory(src, s, paths[i], origin, out, err) < 0)
+				return -1;
+			continue;
+		}
+		strbuf_release(&probe);
+		add_zone(out, s, paths[i], origin);
+	}
+	return 0;
+}
+
+int load_zones(struct model *m, const struct source *src,
+	       const struct zone_list *list, struct strbuf *err)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++) {
+		struct strbuf why;
+
+		strbuf_init(&why);
+		if (zone_load(m, src, list->files[i].path,
+			      list->files[i].origin, &why) < 0) {
+			strbuf_addf(err, "cannot read '%s': %s",
+				    list->files[i].path, strbuf_str(&why));
+			strbuf_release(&why);
+			return -1;
+		}
+		strbuf_release(&why);
+	}
+	return 0;
+}
+
+struct file_set {
+	const char **names;
+	const char **paths;
+	const uint8_t **data;
+	size_t *lens;
+	size_t count;
+};
+
+static void file_set_release(struct file_set *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->count; i++)
+		free((void *)fs->data[i]);
+	free(fs->names);
+	free(fs->paths);
+	free(fs->data);
+	free(fs->lens);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* Reads files[first..last) of one host directory and loads them. */
+static int load_host(struct model *m, const struct source *src,
+		     const char *host, const char *dir, char **files,
+		     size_t count, struct strbuf *err)
+{
+	struct file_set fs = { 0 };
+	char *name = xasprintf("%s%s", host, str_ends_with(host, ".") ? "" : ".");
+	size_t i;
+	int rc;
+
+	for (i = 0; name[i]; i++)
+		name[i] = (char)tolower((unsigned char)name[i]);
+	fs.names = xcalloc(count + 1, sizeof(*fs.names));
+	fs.paths = xcalloc(count + 1, sizeof(*fs.paths));
+	fs.data = xcalloc(count + 1, sizeof(*fs.data));
+	fs.lens = xcalloc(count + 1, sizeof(*fs.lens));
+	for (i = 0; i < count; i++) {
+		struct strbuf why;
+		char *data = NULL;
+		size_t len = 0;
+
+		strbuf_init(&why);
+		if (src->read(src, files[i], &data, &len, &why) < 0) {
+			model_add_cert_problem(m, files[i], "cannot read the "
+					       "file: %s", strbuf_str(&why));
+			strbuf_release(&why);
+			continue;
+		}
+		strbuf_release(&why);
+		fs.names[fs.count] = path_basename(files[i]);
+		fs.paths[fs.count] = files[i];
+		fs.data[fs.count] = (const uint8_t *)data;
+		fs.lens[fs.count] = len;
+		fs.count++;
+	}
+	rc = cert_load_host(m, name, dir, fs.count, fs.names, fs.paths,
+			    fs.data, fs.lens);
+	if (rc < 0)
+		strbuf_addf(err, "cannot load the certificates of '%s'", host);
+	file_set_release(&fs);
+	free(name);
+	return rc;
+}
+
+static bool mapped_dir(const struct settings *s, const char *dir)
+{
+	size_t i;
+
+	for (i = 0; i < s->host_map_count; i++)
+		if (strcmp(s->host_map[i].certs, dir) == 0)
+			return true;
+	return false;
+}
+
+/* Loads each subdirectory of the certificate directory as one host. */
+static int load_default_hosts(struct model *m, const struct source *src,
+			      const struct settings *s, char **files,
+			      size_t count, struct strbuf *err)
+{
+	size_t base = strlen(s->certs), i = 0;
+
+	while (base && s->certs[base - 1] == '/')
+		base--;
+	while (i < count) {
+		const char *rel = files[i] + base + 1;
+		const char *slash = strchr(rel, '/');
+		char *dir, *host;
+		size_t j = i + 1;
+
+		if (!slash) {
+			model_add_cert_problem(m, files[i], "file is not in a "
+					       "host subdirectory; move it to "
+					       "%.*s/HOST/", (int)base, s->certs);
+			i++;
+			continue;
+		}
+		dir = xstrndup(files[i], (size_t)(slash - files[i]));
+		host = xstrndup(rel, (size_t)(slash - rel));
+		while (j < count && below(files[j], dir))
+			j++;
+		if (!mapped_dir(s, dir) &&
+		    load_host(m, src, host, dir, files + i, j - i, err) < 0)
+			j = count + 1;
+		free(dir);
+		free(host);
+		if (j > count)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+int load_certs(struct model *m, const struct source *src,
+	       const struct settings *s, struct strbuf *err)
+{
+	char **files = NULL;
+	size_t count = 0, i;
+	struct strbuf why;
+
+	strbuf_init(&why);
+	if (src->list(src, s->certs, &files, &count, &why) < 0) {
+		if (s->certs_explicit)
+			strbuf_addf(err, "cannot read the certificate "
+				    "directory '%s': %s", s->certs,
+				    strbuf_str(&why));
+		strbuf_release(&why);
+		if (s->certs_explicit)
+			return -1;
+		count = 0;
+	} else {
+		m->have_certs = true;
+	}
+	strbuf_release(&why);
+	if (count && load_default_hosts(m, src, s, files, count, err) < 0) {
+		source_free_list(files, count);
+		return -1;
+	}
+	source_free_list(files, count);
+	for (i = 0; i < s->host_map_count; i++) {
+		strbuf_init(&why);
+		files = NULL;
+		count = 0;
+		if (src->list(src, s->host_map[i].certs, &files, &count,
+			      &why) < 0) {
+			strbuf_addf(err, "cannot read the certificate directory "
+				    "'%s' of host '%s': %s", s->host_map[i].certs,
+				    s->host_map[i].host, strbuf_str(&why));
+			strbuf_release(&why);
+			return -1;
+		}
+		strbuf_release(&why);
+		m->have_certs = true;
+		if (load_host(m, src, s->host_map[i].host, s->host_map[i].certs,
+			      files, count, err) < 0) {
+			source_free_list(files, count);
+			return -1;
+		}
+		source_free_list(files, count);
+	}
+	return 0;
+}

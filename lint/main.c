@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* danelint: the subcommand table and the top-level options. */
+#include <stdio.h>
+#include <string.h>
+
+#include <git2.h>
+#include <openssl/crypto.h>
+
+#include "commands.h"
+#include "msg.h"
+
+#ifndef DANELINT_VERSION
+#define DANELINT_VERSION "0.1.0"
+#endif
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "check", cmd_check, "lint zone files and certificates on disk" },
+	{ "rules", cmd_rules, "list the rules, or explain one" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: danelint COMMAND [OPTION...] [ARG...]\n\n"
+	      "danelint checks DNS zone files that publish DANE TLSA records\n"
+	      "against the keys in a certificate directory.\n\ncommands:\n",
+	      out);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fputs("\n'danelint COMMAND --help' describes a command's options.\n"
+	      "exit status: 0 no finding at or above --fail-on, 1 findings,\n"
+	      "2 usage error, unreadable input or internal error\n", out);
+}
+
+static int run(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("danelint %s (ldns, %s, libgit2 %d.%d.%d)\n",
+		       DANELINT_VERSION, OpenSSL_version(OPENSSL_VERSION),
+		       LIBGIT2_VER_MAJOR, LIBGIT2_VER_MINOR, LIBGIT2_VER_REVISION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	msg_usage("unknown command '%s'", argv[1]);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+
+	if (git_libgit2_init() < 0) {
+		msg_error("cannot initialise libgit2");
+		return 2;
+	}
+	status = run(argc, argv);
+	git_libgit2_shutdown();
+	return status;
+}

@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The model the rules read: indexes and lookups over loaded records. */
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void model_init(struct model *m)
+{
+	memset(m, 0, sizeof(*m));
+	arena_init(&m->arena);
+}
+
+void model_release(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->tlsa_set_count; i++)
+		free(m->tlsa_sets[i].records);
+	free(m->tlsa_sets);
+	free(m->by_owner);
+	free(m->mx_by_exchange);
+	free(m->records);
+	free(m->zones);
+	free(m->errors);
+	free(m->suppressions);
+	free(m->hosts);
+	free(m->cert_problems);
+	free(m->private_keys);
+	arena_release(&m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
+void model_add_syntax_error(struct model *m, const char *file, unsigned line,
+			    unsigned column, const char *fmt, ...)
+{
+	struct syntax_error *e = ARRAY_PUSH(m->errors, m->error_count,
+					    m->error_alloc);
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	e->file = file;
+	e->line = line;
+	e->column = column;
+	e->message = arena_strdup(&m->arena, msg);
+	free(msg);
+}
+
+void model_add_cert_problem(struct model *m, const char *file,
+			    const char *fmt, ...)
+{
+	struct cert_problem *p = ARRAY_PUSH(m->cert_problems,
+					    m->cert_problem_count,
+					    m->cert_problem_alloc);
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->file = arena_strdup(&m->arena, file);
+	p->message = arena_strdup(&m->arena, msg);
+	free(msg);
+}
+
+static int cmp_record(const void *a, const void *b)
+{
+	const struct record *x = *(const struct record *const *)a;
+	const struct record *y = *(const struct record *const *)b;
+	int c = strcmp(x->owner, y->owner);
+
+	if (c)
+		return c;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int cmp_exchange(const void *a, const void *b)
+{
+	const struct record *x = *(const struct record *const *)a;
+	const struct record *y = *(const struct record *const *)b;
+	int c = strcmp(x->u.mx.exchange, y->u.mx.exchange);
+
+	if (c)
+		return c;
+	c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Parses "_25._tcp.mx1.example.net." (RFC 6698, section 3). */
+static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
+{
+	const char *o = set->owner, *dot1, *dot2;
+	unsigned long port;
+	char digits[8];
+	size_t n;
+
+	dot1 = strchr(o, '.');
+	if (o[0] != '_' || !dot1 || (n = (size_t)(dot1 - o - 1)) == 0 ||
+	    n >= sizeof(digits))
+		return;
+	memcpy(digits, o + 1, n);
+	digits[n] = '\0';
+	if (parse_ulong(digits, 65535, &port) < 0)
+		return;
+	dot2 = strchr(dot1 + 1, '.');
+	if (!dot2 || !dot2[1])
+		return;
+	n = (size_t)(dot2 - dot1 - 1);
+	if ((n == 4 && strncmp(dot1 + 1, "_tcp", 4) == 0) ||
+	    (n == 4 && strncmp(dot1 + 1, "_udp", 4) == 0) ||
+	    (n == 5 && strncmp(dot1 + 1, "_sctp", 5) == 0)) {
+		set->owner_valid = true;
+		set->port = (unsigned)port;
+		set->proto = arena_strndup(&m->arena, dot1 + 2, n - 1);
+		set->base = dot2 + 1;
+	}
+}
+
+static void build_tlsa_sets(struct model *m)
+{
+	size_t i = 0, alloc = 0;
+
+	while (i < m->record_count) {
+		const struct record *r = m->by_owner[i];
+		struct tlsa_set *set;
+		size_t j = i;
+
+		if (r->type != RR_TLSA) {
+			i++;
+			continue;
+		}
+		while (j < m->record_count && m->by_owner[j]->type == RR_TLSA &&
+		       strcmp(m->by_owner[j]->owner, r->owner) == 0)
+			j++;
+		set = ARRAY_PUSH(m->tlsa_sets, m->tlsa_set_count, alloc);
+		memset(set, 0, sizeof(*set));
+		set->owner = r->owner;
+		set->count = j - i;
+		set->records = xmalloc(set->count * sizeof(*set->records));
+		memcpy(set->records, m->by_owner + i,
+		       set->count * sizeof(*set->records));
+		parse_tlsa_owner(m, set);
+		i = j;
+	}
+}
+
+static const struct tlsa_set *follow_alias(const struct model *m,
+					  const char *name);
+
+/* Marks the TLSA RRsets that "_PORT._PROTO.host CNAME target" names reach. */
+static void mark_aliases(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->tlsa_set_count; i++)
+		m->tlsa_sets[i].smtp = m->tlsa_sets[i].port == 25 &&
+				       strcmp(m->tlsa_sets[i].proto, "tcp") == 0;
+	for (i = 0; i < m->record_count; i++) {
+		const struct record *r = &m->records[i];
+		struct tlsa_set probe = { 0 };
+		struct tlsa_set *set;
+
+		if (r->type != RR_CNAME || r->owner[0] != '_')
+			continue;
+		probe.owner = r->owner;
+		parse_tlsa_owner(m, &probe);
+		set = (struct tlsa_set *)follow_alias(m, r->owner);
+		if (!probe.owner_valid || !set || set->owner == r->owner)
+			continue;
+		if (!set->alias)
+			set->alias = r->owner;
+		if (probe.port == 25 && strcmp(probe.proto, "tcp") == 0)
+			set->smtp = true;
+	}
+}
+
+void model_index(struct model *m)
+{
+	size_t i, j, alloc = 0;
+
+	for (i = 0; i < m->zone_count; i++)
+		for (j = 0; j < m->zones[i].count; j++) {
+			struct record *r = &m->records[m->zones[i].first + j];
+
+			r->zone = &m->zones[i];
+			if (r->type == RR_SOA && !m->zones[i].soa)
+				m->zones[i].soa = r;
+			if (r->type == RR_DNSKEY)
+				m->zones[i].has_dnskey = true;
+		}
+	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
+	for (i = 0; i < m->record_count; i++) {
+		m->by_owner[i] = &m->records[i];
+		if (m->records[i].type == RR_MX && m->records[i].u.mx.exchange)
+			*ARRAY_PUSH(m->mx_by_exchange, m->mx_count, alloc) =
+				&m->records[i];
+	}
+	qsort(m->by_owner, m->record_count, sizeof(*m->by_owner), cmp_record);
+	if (m->mx_count)
+		qsort(m->mx_by_exchange, m->mx_count,
+		      sizeof(*m->mx_by_exchange), cmp_exchange);
+	build_tlsa_sets(m);
+	mark_aliases(m);
+}
+
+/* Returns the first index in by_owner whose owner is not less than name. */
+static size_t lower_bound(const struct model *m, const char *name,
+			  uint16_t type)
+{
+	size_t lo = 0, hi = m->record_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct record *r = m->by_owner[mid];
+		int c = strcmp(r->owner, name);
+
+		if (c < 0 || (c == 0 && r->type < type))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t model_find(const struct model *m, const char *owner, uint16_t type,
+		  const struct record *const **out)
+{
+	size_t i = lower_bound(m, owner, type), j = i;
+
+	while (j < m->record_count && strcmp(m->by_owner[j]->owner, owner) == 0 &&
+	       (!type || m->by_owner[j]->type == type))
+		j++;
+	*out = m->by_owner + i;
+	return j - i;
+}
+
+bool name_in_zone(const char *name, const char *origin)
+{
+	size_t ln = strlen(name), lo = strlen(origin);
+
+	if (strcmp(origin, ".") == 0)
+		return true;
+	if (ln < lo || strcmp(name + ln - lo, origin) != 0)
+		return false;
+	return ln == lo || name[ln - lo - 1] == '.';
+}
+
+const struct zone *model_zone_for(const struct model *m, const char *name)
+{
+	const struct zone *best = NULL;
+	size_t i;
+
+	for (i = 0; i < m->zone_count; i++) {
+		const struct zone *z = &m->zones[i];
+
+		if (*z->origin && name_in_zone(name, z->origin) &&
+		    (!best || strlen(z->origin) > strlen(best->origin)))
+			best = z;
+	}
+	return best;
+}
+
+const struct tlsa_set *model_tlsa_set(const struct model *m,
+				      const char *owner)
+{
+	size_t lo = 0, hi = m->tlsa_set_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->tlsa_sets[mid].owner, owner);
+
+		if (c == 0)
+			return &m->tlsa_sets[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* CNAME chains longer than this are treated as loops. */
+#define MAX_CNAME_CHAIN 8
+
+const struct tlsa_set *model_tlsa_for_host(const struct model *m,
+					   const char *host, unsigned port)
+{
+	char *name = xasprintf("_%u._tcp.%s", port, host);
+	const struct tlsa_set *set = follow_alias(m, name);
+
+	free(name);
+	return set;
+}
+
+static const struct tlsa_set *follow_alias(const struct model *m,
+					  const char *start)
+{
+	char *name = xstrdup(start);
+	const struct tlsa_set *set = NULL;
+	int step;
+
+	for (step = 0; step <= MAX_CNAME_CHAIN && !set; step++) {
+		const struct record *const *rr;
+
+		set = model_tlsa_set(m, name);
+		if (set || !model_find(m, name, RR_CNAME, &rr) ||
+		    !rr[0]->u.cname.target)
+			break;
+		free(name);
+		name = xstrdup(rr[0]->u.cname.target);
+	}
+	free(name);
+	return set;
+}
+
+const struct host *model_host(const struct model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->host_count; i++)
+		if (strcmp(m->hosts[i].name, name) == 0)
+			return &m->hosts[i];
+	return NULL;
+}
+
+size_t model_mx_pointing_to(const struct model *m, const char *name,
+			    const struct record *const **out)
+{
+	size_t lo = 0, hi = m->mx_count, j;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->mx_by_exchange[mid]->u.mx.exchange, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (j = lo; j < m->mx_count &&
+	     strcmp(m->mx_by_exchange[j]->u.mx.exchange, name) == 0; j++)
+		;
+	*out = m->mx_by_exchange + lo;
+	return j - lo;
+}
+
+static bool data_equals(const struct record *t, const uint8_t *data,
+			size_t len)
+{
+	return t->u.tlsa.len == len && memcmp(t->u.tlsa.data, data, len) == 0;
+}
+
+static bool matches(const struct record *t, const uint8_t *der, size_t der_len,
+		    const uint8_t *sha256, const uint8_t *sha512)
+{
+	switch (t->u.tlsa.mtype) {
+	case 0:
+		return data_equals(t, der, der_len);
+	case 1:
+		return data_equals(t, sha256, 32);
+	case 2:
+		return data_equals(t, sha512, 64);
+	default:
+		return false;
+	}
+}
+
+bool tlsa_matches_cert(const struct record *t, const struct cert_info *c)
+{
+	if (t->u.tlsa.selector == 0)
+		return matches(t, c->der, c->der_len, c->cert_sha256,
+			       c->cert_sha512);
+	if (t->u.tlsa.selector == 1)
+		return matches(t, c->spki, c->spki_len, c->spki_sha256,
+			       c->spki_sha512);
+	return false;
+}
+
+bool tlsa_matches_key(const struct record *t, const struct key *k)
+{
+	if (t->u.tlsa.selector == 1)
+		return matches(t, k->spki, k->spki_len, k->spki_sha256,
+			       k->spki_sha512);
+	if (t->u.tlsa.selector == 0 && k->cert)
+		return tlsa_matches_cert(t, k->cert);
+	return false;
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Rules: the registry, the context rules run in, and how they report. */
+#ifndef DANELINT_RULE_H
+#define DANELINT_RULE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "config.h"
+#include "model.h"
+
+struct lint_ctx;
+struct rule;
+
+/* Returns 0, or a negative value for an operational failure (never for a
+ * finding). */
+typedef int (*rule_check_fn)(struct lint_ctx *ctx, const struct rule *rule);
+
+enum rule_scope {
+	SCOPE_ZONE,	/* needs zones only */
+	SCOPE_CERT,	/* needs the certificate directory */
+	SCOPE_CHANGE,	/* needs two snapshots */
+};
+
+struct rule {
+	const char *id;
+	enum severity severity;	/* default */
+	enum rule_scope scope;
+	const char *summary;
+	rule_check_fn check;
+};
+
+/* Every rule, sorted by id. */
+extern const struct rule *const rule_registry[];
+extern const size_t rule_registry_count;
+
+const struct rule *rule_find(const char *id);
+
+/* Where a finding points, and what it is about. NULL fields are absent. */
+struct finding_loc {
+	const char *file;
+	unsigned line;
+	unsigned column;
+	const char *host;
+	const char *owner;
+	const char *domain;
+	const char *digest;
+};
+
+struct finding {
+	const struct rule *rule;
+	enum severity severity;
+	const char *file;
+	unsigned line;
+	unsigned column;
+	const char *host;
+	const char *owner;
+	const char *domain;
+	const char *digest;
+	const char *message;
+};
+
+/* What a host's deployed chains make of its TLSA RRset. */
+enum host_verdict {
+	HOST_UNKNOWN = 0,
+	HOST_NOT_CHECKED,	/* no deployed chain or no TLSA RRset */
+	HOST_MATCHED,
+	HOST_UNMATCHED,
+};
+
+struct lint_ctx {
+	struct model *model;
+	const struct settings *settings;
+	time_t now;
+	enum severity *severities;	/* per registry entry, after overrides */
+	struct arena arena;
+	struct finding *findings;
+	size_t finding_count;
+	size_t finding_alloc;
+	enum host_verdict *host_verdicts;	/* per model host, lazily */
+};
+
+/*
+ * Sets up ctx; applies the settings' rule overrides. Returns -1 with err
+ * set when an override names an unknown rule.
+ */
+int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
+		  const struct settings *s, time_t now, struct strbuf *err);
+void lint_ctx_release(struct lint_ctx *ctx);
+
+/* Runs every enabled rule of the given scopes, then sorts the findings. */
+int lint_run(struct lint_ctx *ctx, bool zones, bool certs);
+
+/*
+ * Records a finding of rule at loc with the rule's effective severity,
+ * unless a "; danelint: disable=" comment suppresses it. The message
+ * states the problem first, then what to do.
+ */
+int report_finding(struct lint_ctx *ctx, const struct rule *rule,
+		   const struct finding_loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* A location at a record: its file, line, column and owner. */
+struct finding_loc loc_record(const struct record *r);
+/* A location at line 1 of a file. */
+struct finding_loc loc_file(const char *file);
+
+/* Counts findings at or above a severity. */
+size_t lint_count(const struct lint_ctx *ctx, enum severity at_least);
+
+/* Formats a string that lives as long as ctx. */
+const char *ctx_printf(struct lint_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Strips the trailing dot of an absolute name for messages, in ctx's arena. */
+const char *display_name(struct lint_ctx *ctx, const char *name);
+
+#endif

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Reads input files from the working tree. */
+#include "source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Zone files this large are not zone files a person maintains. */
+#define MAX_FILE_SIZE ((size_t)1 << 31)
+
+static char *disk_path(const struct source *src, const char *path)
+{
+	if (path[0] == '/' || !src->root || !*src->root)
+		return xstrdup(path);
+	return xasprintf("%s/%s", src->root, path);
+}
+
+static int disk_read(const struct source *src, const char *path, char **data,
+		     size_t *len, struct strbuf *err)
+{
+	char *full = disk_path(src, path);
+	FILE *fp = fopen(full, "rb");
+	struct stat st;
+	struct strbuf sb;
+	char chunk[65536];
+	size_t n;
+
+	free(full);
+	if (!fp) {
+		strbuf_addstr(err, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		strbuf_addstr(err, "is a directory, not a file");
+		return -1;
+	}
+	strbuf_init(&sb);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (sb.len + n > MAX_FILE_SIZE) {
+			strbuf_addstr(err, "file larger than 2 GiB");
+			break;
+		}
+		strbuf_add(&sb, chunk, n);
+	}
+	if (ferror(fp) || err->len) {
+		if (!err->len)
+			strbuf_addstr(err, strerror(errno));
+		fclose(fp);
+		strbuf_release(&sb);
+		return -1;
+	}
+	fclose(fp);
+	if (!sb.buf)
+		strbuf_add(&sb, "", 0);
+	*len = sb.len;
+	*data = sb.buf;
+	return 0;
+}
+
+struct path_list {
+	char **paths;
+	size_t count;
+	size_t alloc;
+};
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Depth limit for directory walks: symlink loops end here at the latest. */
+#define MAX_DEPTH 32
+
+static int walk(const struct source *src, const char *dir, int depth,
+		struct path_list *out, struct strbuf *err)
+{
+	char *full = disk_path(src, *dir ? dir : ".");
+	DIR *d = opendir(full);
+	struct dirent *de;
+	int rc = 0;
+
+	free(full);
+	if (!d) {
+		strbuf_addf(err, "cannot open directory '%s': %s", dir,
+			    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(d))) {
+		char *rel, *abs;
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		rel = *dir ? xasprintf("%s/%s", dir, de->d_name)
+			   : xstrdup(de->d_name);
+		abs = disk_path(src, rel);
+		if (stat(abs, &st) != 0) {
+			strbuf_addf(err, "cannot read '%s': %s", rel,
+				    strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH) {
+			rc = walk(src, rel, depth + 1, out, err);
+		} else if (S_ISDIR(st.st_mode)) {
+			strbuf_addf(err, "directory '%s' is nested more than "
+				    "%d levels deep (a symbolic link loop?)",
+				    rel, MAX_DEPTH);
+			rc = -1;
+		} else if (S_ISREG(st.st_mode)) {
+			*ARRAY_PUSH(out->paths, out->count, out->alloc) = rel;
+			rel = NULL;
+		}
+		free(rel);
+		free(abs);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int disk_list(const struct source *src, const char *dir,
+		     char ***paths, size_t *count, struct strbuf *err)
+{
+	struct path_list out = { NULL, 0, 0 };
+
+	if (walk(src, dir, 0, &out, err) < 0) {
+		source_free_list(out.paths, out.count);
+		return -1;
+	}
+	if (out.count)
+		qsort(out.paths, out.count, sizeof(*out.paths), cmp_path);
+	*paths = out.paths;
+	*count = out.count;
+	return 0;
+}
+
+void source_disk_init(struct source *src, const char *root)
+{
+	src->root = root;
+	src->read = disk_read;
+	src->list = disk_list;
+}
+
+void source_free_list(char **paths, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+char *path_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup("");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+const char *path_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	char *joined = (name[0] == '/' || !*dir)
+		? xstrdup(name) : xasprintf("%s/%s", dir, name);
+	char *out = xmalloc(strlen(joined) + 2);
+	size_t olen = 0;
+	const char *p = joined;
+	int absolute = joined[0] == '/';
+
+	if (absolute)
+		out[olen++] = '/';
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+			/* nothing to add */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && olen > (size_t)absolute &&
+			   !(olen >= 2 && out[olen - 1] == '.' && out[olen - 2] == '.' &&
+			     (olen == 2 || out[olen - 3] == '/'))) {
+			while (olen > (size_t)absolute && out[olen - 1] != '/')
+				olen--;
+			if (olen > (size_t)absolute)
+				olen--;
+		} else {
+			if (olen > (size_t)absolute)
+				out[olen++] = '/';
+			memcpy(out + olen, p, n);
+			olen += n;
+		}
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	out[olen] = '\0';
+	free(joined);
+	return out;
+}

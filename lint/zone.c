@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Zone loader: parses master files with ldns into the model. */
+#include "zone.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ldns/ldns.h>
+
+#include "scan.h"
+
+/* $INCLUDE nesting deeper than this is reported instead of followed. */
+#define MAX_INCLUDE_DEPTH 16
+/* RFC 2181, section 8: a TTL is at most 2^31 - 1 seconds. */
+#define MAX_TTL 2147483647UL
+/* ldns uses this TTL for records before any $TTL or explicit TTL. */
+#define DEFAULT_TTL 3600
+
+struct load_state {
+	struct model *m;
+	const struct source *src;
+	ldns_rdf *origin;
+	ldns_rdf *prev;
+	uint32_t default_ttl;
+	const char *stack[MAX_INCLUDE_DEPTH + 1];
+	int depth;
+	struct strbuf pending;	/* "a,b," from a comment line before a record */
+};
+
+static void parse_file(struct load_state *st, const char *path,
+		       const char *data, size_t len);
+
+static char *lower_dname(struct model *m, const ldns_rdf *rdf)
+{
+	char *s = ldns_rdf2str(rdf);
+	char *out, *p;
+
+	if (!s)
+		return arena_strdup(&m->arena, ".");
+	for (p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	out = arena_strdup(&m->arena, s);
+	free(s);
+	return out;
+}
+
+static void push_suppression(struct model *m, const char *path, unsigned line,
+			     const char *id, size_t len)
+{
+	struct suppression *s = ARRAY_PUSH(m->suppressions,
+					   m->suppression_count,
+					   m->suppression_alloc);
+
+	s->file = path;
+	s->line = line;
+	s->rule = arena_strndup(&m->arena, id, len);
+	s->used = false;
+}
+
+/*
+ * Handles "; danelint: disable=a,b" and "; danelint: disable-file=a" in the
+ * comments of one entry. Rules of a record's own comments apply to line;
+ * with line 0 (a comment alone on its line) they wait in st->pending for
+ * the next record.
+ */
+static void add_suppressions(struct load_state *st, const char *path,
+			     unsigned line, const char *comments)
+{
+	const char *p = comments;
+
+	while ((p = strstr(p, "danelint:"))) {
+		bool whole_file;
+		const char *ids;
+
+		p += strlen("danelint:");
+		while (*p == ' ' || *p == '\t')
+			p++;
+		whole_file = str_starts_with(p, "disable-file=");
+		if (!whole_file && !str_starts_with(p, "disable="))
+			continue;
+		ids = strchr(p, '=') + 1;
+		while (*ids && !isspace((unsigned char)*ids)) {
+			size_t n = strcspn(ids, ", \t\n");
+
+			if (n && whole_file)
+				push_suppression(st->m, path, 0, ids, n);
+			else if (n && line)
+				push_suppression(st->m, path, line, ids, n);
+			else if (n) {
+				strbuf_add(&st->pending, ids, n);
+				strbuf_addch(&st->pending, ',');
+			}
+			ids += n;
+			if (*ids == ',')
+				ids++;
+		}
+		p = ids;
+	}
+}
+
+static void apply_pending(struct load_state *st, const char *path,
+			  unsigned line)
+{
+	const char *p = strbuf_str(&st->pending);
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		push_suppression(st->m, path, line, p, n);
+		p += n + (p[n] == ',');
+	}
+	strbuf_reset(&st->pending);
+}
+
+/* Splits off the next blank-separated token; returns its length. */
+static size_t next_token(const char **p)
+{
+	const char *s = *p;
+
+	while (*s == ' ')
+		s++;
+	*p = s;
+	while (*s && *s != ' ')
+		s++;
+	return (size_t)(s - *p);
+}
+
+/* Parses a TTL such as "3600" or "1w2d3h" (RFC 2308 units, as BIND). */
+static int parse_ttl(const char *s, size_t len, uint32_t *out)
+{
+	unsigned long total = 0, value = 0;
+	bool digits = false;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int c = tolower((unsigned char)s[i]);
+		unsigned long unit = 0;
+
+		if (isdigit(c)) {
+			value = value * 10 + (unsigned long)(c - '0');
+			digits = true;
+			if (value > MAX_TTL)
+				return -1;
+			continue;
+		}
+		unit = c == 's' ? 1 : c == 'm' ? 60 : c == 'h' ? 3600
+		     : c == 'd' ? 86400 : c == 'w' ? 604800 : 0;
+		if (!unit || !digits)
+			return -1;
+		total += value * unit;
+		if (total > MAX_TTL)
+			return -1;
+		value = 0;
+		digits = false;
+	}
+	if (!len)
+		return -1;
+	total += value;
+	if (total > MAX_TTL)
+		return -1;
+	*out = (uint32_t)total;
+	return 0;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void syntax_error(struct load_state *st, const char *path,
+			 unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	model_add_syntax_error(st->m, path, line, 1, "%s", msg);
+	free(msg);
+}
+
+/* Makes name absolute against the current origin. */
+static ldns_rdf *absolute_name(struct load_state *st, const char *name)
+{
+	ldns_rdf *rdf = NULL;
+
+	if (ldns_str2rdf_dname(&rdf, name) != LDNS_STATUS_OK)
+		return NULL;
+	if (!ldns_dname_str_absolute(name) && st->origin &&
+	    ldns_dname_cat(rdf, st->origin) != LDNS_STATUS_OK) {
+		ldns_rdf_deep_free(rdf);
+		return NULL;
+	}
+	return rdf;
+}
+
+static void directive_origin(struct load_state *st, const char *path,
+			     unsigned line, const char *arg)
+{
+	ldns_rdf *rdf;
+
+	if (!*arg) {
+		syntax_error(st, path, line, "$ORIGIN needs a domain name, "
+			     "as in '$ORIGIN example.net.'");
+		return;
+	}
+	rdf = absolute_name(st, arg);
+	if (!rdf) {
+		syntax_error(st, path, line, "invalid domain name '%s' "
+			     "in $ORIGIN", arg);
+		return;
+	}
+	ldns_rdf_deep_free(st->origin);
+	st->origin = rdf;
+}
+
+static void directive_ttl(struct load_state *st, const char *path,
+			  unsigned line, const char *arg)
+{
+	uint32_t ttl;
+
+	if (parse_ttl(arg, strlen(arg), &ttl) < 0) {
+		syntax_error(st, path, line, "invalid TTL '%s' in $TTL; write "
+			     "seconds (3600) or units (1h), at most 2147483647",
+			     arg);
+		return;
+	}
+	st->default_ttl = ttl;
+}
+
+static bool on_stack(const struct load_state *st, const char *path)
+{
+	int i;
+
+	for (i = 0; i < st->depth; i++)
+		if (strcmp(st->stack[i], path) == 0)
+			return true;
+	return false;
+}
+
+static void include_file(struct load_state *st, const char *path,
+			 unsigned line, const char *target, const char *origin)
+{
+	char *dir = path_dirname(path);
+	char *inc = path_join(dir, target);
+	const char *stored = arena_strdup(&st->m->arena, inc);
+	ldns_rdf *saved_origin = st->origin, *saved_prev = st->prev;
+	struct strbuf err;
+	char *data = NULL;
+	size_t len = 0;
+
+	free(dir);
+	free(inc);
+	strbuf_init(&err);
+	if (on_stack(st, stored) || st->depth >= MAX_INCLUDE_DEPTH) {
+		syntax_error(st, path, line, "$INCLUDE of '%s' loops back to a "
+			     "file that is already being read; remove one of "
+			     "the $INCLUDE lines", stored);
+		return;
+	}
+	if (st->src->read(st->src, stored, &data, &len, &err) < 0) {
+		syntax_error(st, path, line, "cannot read $INCLUDE file "
+			     "'%s': %s", stored, strbuf_str(&err));
+		strbuf_release(&err);
+		return;
+	}
+	strbuf_release(&err);
+	st->origin = origin ? absolute_name(st, origin)
+			    : ldns_rdf_clone(saved_origin);
+	if (origin && !st->origin) {
+		syntax_error(st, path, line, "invalid domain name '%s' "
+			     "in $INCLUDE", origin);
+		st->origin = ldns_rdf_clone(saved_origin);
+	}
+	st->prev = NULL;
+	parse_file(st, stored, data, len);
+	free(data);
+	ldns_rdf_deep_free(st->origin);
+	ldns_rdf_deep_free(st->prev);
+	/* RFC 1035, section 5.1: $INCLUDE leaves the including file's origin */
+	st->origin = saved_origin;
+	st->prev = saved_prev;
+}
+
+static void directive(struct load_state *st, const char *path, unsigned line,
+		      const char *text)
+{
+	const char *p = text;
+	size_t n = next_token(&p);
+	char *name = xstrndup(p, n);
+	char *arg1, *arg2;
+
+	p += n;
+	n = next_token(&p);
+	arg1 = xstrndup(p, n);
+	p += n;
+	n = next_token(&p);
+	arg2 = xstrndup(p, n);
+	if (str_casecmp(name, "$ORIGIN") == 0)
+		directive_origin(st, path, line, arg1);
+	else if (str_casecmp(name, "$TTL") == 0)
+		directive_ttl(st, path, line, arg1);
+	else if (str_casecmp(name, "$INCLUDE") == 0 && *arg1)
+		include_file(st, path, line, arg1, *arg2 ? arg2 : NULL);
+	else if (str_casecmp(name, "$INCLUDE") == 0)
+		syntax_error(st, path, line, "$INCLUDE needs a file name");
+	else if (str_casecmp(name, "$GENERATE") == 0)
+		/* TODO: expand $GENERATE ranges instead of reporting them */
+		syntax_error(st, path, line, "$GENERATE is not supported; "
+			     "danelint cannot check the records it makes");
+	else
+		syntax_error(st, path, line, "unknown directive '%s'; the "
+			     "directives are $ORIGIN, $TTL and $INCLUDE", name);
+	free(name);
+	free(arg1);
+	free(arg2);
+}
+
+static bool is_class_token(const char *s, size_t n)
+{
+	static const char *const classes[] = { "IN", "CH", "CS", "HS" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
+		if (n == 2 && strncasecmp(s, classes[i], 2) == 0)
+			return true;
+	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
+	       isdigit((unsigned char)s[5]);
+}
+
+/* Returns the RDATA part of a record's text: what follows its type. */
+static const char *rdata_start(const char *text, bool inherits_owner)
+{
+	const char *p = text;
+	size_t n;
+	uint32_t ttl;
+
+	if (!inherits_owner) {
+		n = next_token(&p);
+		p += n;
+	}
+	for (;;) {
+		n = next_token(&p);
+		if (!n)
+			return p;
+		if (!is_class_token(p, n) && parse_ttl(p, n, &ttl) < 0)
+			break;
+		p += n;
+	}
+	p += n;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* Concatenates the wire form of all RDATA fields. */
+static uint8_t *rdata_wire(struct model *m, const ldns_rr *rr, size_t *len)
+{
+	size_t i, total = 0;
+	uint8_t *out;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	out = arena_alloc(&m->arena, total ? total : 1);
+	*len = 0;
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+
+		memcpy(out + *len, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+		*len += ldns_rdf_size(rdf);
+	}
+	return out;
+}
+
+static uint32_t rdf_u32(const ldns_rr *rr, size_t i)
+{
+	const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+
+	if (!rdf || ldns_rdf_size(rdf) != 4)
+		return 0;
+	return ldns_rdf2native_int32(rdf);
+}
+
+static void fill_typed(struct model *m, struct record *r, const ldns_rr *rr)
+{
+	size_t len, count = ldns_rr_rd_count(rr);
+	uint8_t *wire;
+
+	switch (r->type) {
+	case RR_TLSA:
+		wire = rdata_wire(m, rr, &len);
+		r->u.tlsa.usage = len > 0 ? wire[0] : 0;
+		r->u.tlsa.selector = len > 1 ? wire[1] : 0;
+		r->u.tlsa.mtype = len > 2 ? wire[2] : 0;
+		r->u.tlsa.data = len > 3 ? wire + 3 : wire;
+		r->u.tlsa.len = len > 3 ? len - 3 : 0;
+		break;
+	case RR_MX:
+		if (count == 2) {
+			r->u.mx.preference = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+			r->u.mx.exchange = lower_dname(m, ldns_rr_rdf(rr, 1));
+		}
+		break;
+	case RR_CNAME:
+		if (count == 1)
+			r->u.cname.target = lower_dname(m, ldns_rr_rdf(rr, 0));
+		break;
+	case RR_SOA:
+		if (count == 7) {
+			r->u.soa.mname = lower_dname(m, ldns_rr_rdf(rr, 0));
+			r->u.soa.rname = lower_dname(m, ldns_rr_rdf(rr, 1));
+			r->u.soa.serial = rdf_u32(rr, 2);
+			r->u.soa.refresh = rdf_u32(rr, 3);
+			r->u.soa.retry = rdf_u32(rr, 4);
+			r->u.soa.expire = rdf_u32(rr, 5);
+			r->u.soa.minimum = rdf_u32(rr, 6);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void add_record(struct load_state *st, const char *path,
+		       const struct scan_entry *e, const ldns_rr *rr)
+{
+	struct model *m = st->m;
+	struct record *r = ARRAY_PUSH(m->records, m->record_count,
+				      m->record_alloc);
+
+	memset(r, 0, sizeof(*r));
+	r->owner = lower_dname(m, ldns_rr_owner(rr));
+	r->type = (uint16_t)ldns_rr_get_type(rr);
+	r->ttl = ldns_rr_ttl(rr);
+	r->file = path;
+	r->line = e->line;
+	r->column = 1;
+	r->rdata_text = arena_strdup(&m->arena,
+				     rdata_start(e->text, e->inherits_owner));
+	fill_typed(m, r, rr);
+}
+
+static void parse_record(struct load_state *st, const char *path,
+			 const struct scan_entry *e)
+{
+	ldns_rr *rr = NULL;
+	ldns_status status;
+
+	if (e->inherits_owner && !st->prev) {
+		syntax_error(st, path, e->line, "record has no owner name; "
+			     "start the first record of a file with a name in "
+			     "the first column");
+		return;
+	}
+	status = ldns_rr_new_frm_str(&rr, e->text, st->default_ttl,
+				     st->origin, &st->prev);
+	if (status != LDNS_STATUS_OK) {
+		syntax_error(st, path, e->line, "%s: '%.60s%s'",
+			     ldns_get_errorstr_by_id(status),
+			     e->text + (e->text[0] == ' '),
+			     strlen(e->text) > 61 ? "..." : "");
+		return;
+	}
+	add_record(st, path, e, rr);
+	ldns_rr_free(rr);
+}
+
+static void parse_file(struct load_state *st, const char *path,
+		       const char *data, size_t len)
+{
+	struct scan scan;
+	struct scan_entry e;
+	long nul = scan_find_nul(data, len);
+
+	if (nul >= 0) {
+		syntax_error(st, path, 1, "binary data (a NUL byte at offset "
+			     "%ld), not a zone file; remove it from the zone "
+			     "list or fix the file", nul);
+		return;
+	}
+	st->stack[st->depth++] = path;
+	scan_init(&scan, data, len);
+	while (scan_next(&scan, &e)) {
+		const char *text = e.text;
+
+		if (e.kind == SCAN_ERROR) {
+			syntax_error(st, path, e.line, "%s", e.message);
+			continue;
+		}
+		if (e.kind == SCAN_COMMENT) {
+			add_suppressions(st, path, 0, e.comments);
+			continue;
+		}
+		while (*text == ' ')
+			text++;
+		if (*text == '$') {
+			directive(st, path, e.line, text);
+			continue;
+		}
+		add_suppressions(st, path, e.line, e.comments);
+		apply_pending(st, path, e.line);
+		parse_record(st, path, &e);
+	}
+	scan_release(&scan);
+	st->depth--;
+}
+
+char *zone_origin_from_filename(const char *path)
+{
+	const char *base = path_basename(path);
+	char *name, *origin = NULL;
+	size_t n;
+
+	if (str_starts_with(base, "db.") && base[3])
+		name = xstrdup(base + 3);
+	else
+		name = xstrdup(base);
+	n = strlen(name);
+	if (str_ends_with(name, ".zone.signed"))
+		name[n - strlen(".zone.signed")] = '\0';
+	else if (str_ends_with(name, ".zone"))
+		name[n - strlen(".zone")] = '\0';
+	else if (str_ends_with(name, ".db"))
+		name[n - strlen(".db")] = '\0';
+	/* A file name is an origin only when it looks like a domain name. */
+	if (strchr(name, '.') && name[strspn(name,
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")]
+	    == '\0' && name[0] != '.' && !strstr(name, ".."))
+		origin = str_ends_with(name, ".") ? xstrdup(name)
+						  : xasprintf("%s.", name);
+	free(name);
+	return origin;
+}
+
+/*
+ * Finds the origin written in the file: a $ORIGIN before the first record,
+ * else an absolute owner of a first SOA record ("example.net. IN SOA ...").
+ */
+static char *origin_from_content(const char *data, size_t len)
+{
+	struct scan scan;
+	struct scan_entry e;
+	char *origin = NULL;
+
+	scan_init(&scan, data, len);
+	while (!origin && scan_next(&scan, &e)) {
+		const char *p = e.text, *q;
+		size_t n;
+
+		if (e.kind != SCAN_RECORD)
+			continue;
+		n = next_token(&p);
+		if (n == 7 && strncasecmp(p, "$ORIGIN", 7) == 0) {
+			q = p + n;
+			n = next_token(&q);
+			if (n && q[n - 1] == '.')
+				origin = xstrndup(q, n);
+			break;
+		}
+		if (*p == '$' || e.inherits_owner || !n || p[n - 1] != '.')
+			break;
+		q = rdata_start(e.text, false);
+		while (q > p && q[-1] == ' ')
+			q--;
+		/* the type token ends just before the RDATA */
+		if (q - p >= 4 && strncasecmp(q - 4, " SOA", 4) == 0)
+			origin = xstrndup(p, n);
+		break;
+	}
+	scan_release(&scan);
+	return origin;
+}
+
+static void init_state(struct load_state *st, struct model *m,
+		       const struct source *src)
+{
+	memset(st, 0, sizeof(*st));
+	st->m = m;
+	st->src = src;
+	st->default_ttl = DEFAULT_TTL;
+	strbuf_init(&st->pending);
+}
+
+int zone_load(struct model *m, const struct source *src, const char *path,
+	      const char *origin, struct strbuf *err)
+{
+	struct load_state st;
+	char *data = NULL, *found = NULL;
+	const char *stored = arena_strdup(&m->arena, path);
+	struct zone *z;
+	size_t len = 0;
+
+	if (src->read(src, path, &data, &len, err) < 0)
+		return -1;
+	if (!origin && scan_find_nul(data, len) < 0)
+		origin = found = origin_from_content(data, len);
+	if (!origin)
+		origin = found = zone_origin_from_filename(path);
+	init_state(&st, m, src);
+	if (origin)
+		st.origin = ldns_dname_new_frm_str(origin);
+	z = ARRAY_PUSH(m->zones, m->zone_count, m->zone_alloc);
+	memset(z, 0, sizeof(*z));
+	z->file = stored;
+	z->first = m->record_count;
+	if (!st.origin) {
+		model_add_syntax_error(m, stored, 1, 1, "cannot tell the zone "
+				       "origin of '%s'; add a $ORIGIN line, or "
+				       "name it with --origin or a zone section "
+				       "in .danelint", stored);
+		z->origin = "";
+	} else {
+		z->origin = lower_dname(m, st.origin);
+		parse_file(&st, stored, data, len);
+	}
+	z = &m->zones[m->zone_count - 1];
+	z->count = m->record_count - z->first;
+	ldns_rdf_deep_free(st.origin);
+	ldns_rdf_deep_free(st.prev);
+	strbuf_release(&st.pending);
+	free(found);
+	free(data);
+	return 0;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Helpers shared by the rules: record text, key digests, host verdicts. */
+#include "rules.h"
+
+#include "dane.h"
+
+const char *tlsa_short(struct lint_ctx *ctx, const struct record *r)
+{
+	char hex[13];
+	size_t n = r->u.tlsa.len > 6 ? 6 : r->u.tlsa.len;
+
+	hex_encode(hex, r->u.tlsa.data, n);
+	return ctx_printf(ctx, "%u %u %u %s%s", r->u.tlsa.usage,
+			  r->u.tlsa.selector, r->u.tlsa.mtype, hex,
+			  r->u.tlsa.len > 6 ? "..." : "");
+}
+
+const char *key_digest_hex(struct lint_ctx *ctx, const struct key *k)
+{
+	char hex[65];
+
+	hex_encode(hex, k->spki_sha256, sizeof(k->spki_sha256));
+	return ctx_printf(ctx, "%s", hex);
+}
+
+size_t host_index(const struct lint_ctx *ctx, const struct host *h)
+{
+	return (size_t)(h - ctx->model->hosts);
+}
+
+struct finding_loc loc_tlsa_set(const struct tlsa_set *set)
+{
+	return loc_record(set->records[0]);
+}
+
+enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
+{
+	enum host_verdict *v = &ctx->host_verdicts[host_index(ctx, h)];
+	const struct tlsa_set *set;
+	size_t i;
+
+	if (*v != HOST_UNKNOWN)
+		return *v;
+	set = model_tlsa_for_host(ctx->model, h->name, 25);
+	*v = HOST_NOT_CHECKED;
+	if (!set || !h->chain_count)
+		return *v;
+	*v = HOST_MATCHED;
+	for (i = 0; i < h->chain_count; i++) {
+		struct dane_result res;
+
+		if (dane_verify(&h->chains[i], h->name, set, true, ctx->now,
+				&res) < 0 || !res.verified)
+			*v = HOST_UNMATCHED;
+	}
+	return *v;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The rule registry: every rule, sorted by id. */
+#include "rules.h"
+
+const struct rule *const rule_registry[] = {
+	&rule_cert_unusable,
+	&rule_domain_all_mx_unmatched,
+	&rule_dual_algorithm_coverage,
+	&rule_next_key_missing,
+	&rule_next_key_unpublished,
+	&rule_private_key_committed,
+	&rule_soa_rname_invalid,
+	&rule_soa_rname_undeliverable,
+	&rule_tlsa_current_key_unmatched,
+	&rule_tlsa_digest_of_empty_input,
+	&rule_tlsa_malformed,
+	&rule_tlsa_not_311,
+	&rule_tlsa_owner_name,
+	&rule_tlsa_pkix_usage,
+	&rule_tlsa_single_record,
+	&rule_tlsa_stale,
+	&rule_zone_syntax,
+};
+
+const size_t rule_registry_count = ARRAY_SIZE(rule_registry);

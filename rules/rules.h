@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Declarations of every rule and the helpers rules share. */
+#ifndef DANELINT_RULES_H
+#define DANELINT_RULES_H
+
+#include "rule.h"
+
+extern const struct rule rule_cert_unusable;
+extern const struct rule rule_domain_all_mx_unmatched;
+extern const struct rule rule_dual_algorithm_coverage;
+extern const struct rule rule_next_key_missing;
+extern const struct rule rule_next_key_unpublished;
+extern const struct rule rule_private_key_committed;
+extern const struct rule rule_soa_rname_invalid;
+extern const struct rule rule_soa_rname_undeliverable;
+extern const struct rule rule_tlsa_current_key_unmatched;
+extern const struct rule rule_tlsa_digest_of_empty_input;
+extern const struct rule rule_tlsa_malformed;
+extern const struct rule rule_tlsa_not_311;
+extern const struct rule rule_tlsa_owner_name;
+extern const struct rule rule_tlsa_pkix_usage;
+extern const struct rule rule_tlsa_single_record;
+extern const struct rule rule_tlsa_stale;
+extern const struct rule rule_zone_syntax;
+
+/* "3 1 1 0123456789ab..." with the data cut to 12 hex digits. */
+const char *tlsa_short(struct lint_ctx *ctx, const struct record *r);
+
+/* The "3 1 1" association data of a key, as lower-case hex. */
+const char *key_digest_hex(struct lint_ctx *ctx, const struct key *k);
+
+/*
+ * Runs the DANE verifier for the host's deployed chains (once per run) and
+ * returns its verdict: HOST_NOT_CHECKED when the host has no deployed
+ * chain or no TLSA RRset.
+ */
+enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h);
+
+/* Index of h in ctx->model->hosts. */
+size_t host_index(const struct lint_ctx *ctx, const struct host *h);
+
+/* A location at the first record of a TLSA RRset. */
+struct finding_loc loc_tlsa_set(const struct tlsa_set *set);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* zone-syntax: records and directives that do not parse. */
+#include "rules.h"
+
+static int check(struct lint_ctx *ctx, const struct rule *rule)
+{
+	const struct model *m = ctx->model;
+	size_t i;
+
+	for (i = 0; i < m->error_count; i++) {
+		const struct syntax_error *e = &m->errors[i];
+		struct finding_loc loc = { 0 };
+
+		loc.file = e->file;
+		loc.line = e->line;
+		loc.column = e->column;
+		report_finding(ctx, rule, &loc, "%s", e->message);
+	}
+	return 0;
+}
+
+const struct rule rule_zone_syntax = {
+	.id = "zone-syntax",
+	.severity = SEV_ERROR,
+	.scope = SCOPE_ZONE,
+	.summary = "a record or directive that does not parse",
+	.check = check,
+};
