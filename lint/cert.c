@@ -40,6 +40,9 @@
  *   key, but a directory that tracks only current.pub and next.pub has one
  *   current and one next key. Rules must expect key->chain == NULL there.
  * - Private keys are also recorded in m->private_keys.
+ *
+ * host->keys lists the current keys of deployments first, then the keys of
+ * next certificates, then the other keys of next files, then the other keys.
  */
 
 /* A public key found in a file: from a PUBLIC KEY block, a CSR or the
@@ -56,7 +59,7 @@ enum file_role {
 	ROLE_CHAIN,
 };
 
-/* What one file holds, while the host is being built. */
+/* Contents of one file while the host is being built. */
 struct cert_file {
 	const char *path;	/* arena copy */
 	bool next;
@@ -143,7 +146,7 @@ static int digest(const EVP_MD *md, const uint8_t *data, size_t len,
 	return EVP_Digest(data, len, out, NULL, md, NULL) == 1 ? 0 : -1;
 }
 
-/* Decodes a private key; the traditional formats need their type. */
+/* Decodes a private key. The traditional formats need the key type. */
 static EVP_PKEY *decode_private_key(enum block_kind kind,
 				    const unsigned char **p, long len)
 {
@@ -228,7 +231,7 @@ static const char *describe_ec(struct model *m, EVP_PKEY *pkey)
 	return arena_strdup(&m->arena, text);
 }
 
-/* Sets family, description and bits of k from pkey (NULL: unknown). */
+/* Sets family, description and bits of k. A NULL pkey is an unknown type. */
 static void describe_key(struct model *m, EVP_PKEY *pkey, struct key *k)
 {
 	char text[64];
@@ -333,7 +336,7 @@ static int add_found_key(struct model *m, struct cert_file *f, EVP_PKEY *pkey)
 	return 0;
 }
 
-/* Moves what d holds into f. */
+/* Moves the object that d decoded to into f, which takes ownership. */
 static int store_decoded(struct model *m, struct cert_file *f,
 			 struct decoded *d)
 {
@@ -381,7 +384,7 @@ static int read_pem_block(struct model *m, struct cert_file *f, size_t index,
 		if (is_private_kind(kind))
 			add_private_key(m, f, "private key");
 		model_add_cert_problem(m, f->path,
-				       "PEM block %zu (%s) is corrupt (OpenSSL: %s); "
+				       "PEM block %zu (%s) is invalid (OpenSSL: %s); "
 				       FIX_COPY, index, name, openssl_reason());
 		f->reported = true;
 		return 0;
@@ -416,7 +419,7 @@ static int read_pem(struct model *m, struct cert_file *f, const uint8_t *data,
 			    ERR_GET_REASON(err) == PEM_R_NO_START_LINE)
 				break;
 			model_add_cert_problem(m, f->path,
-					       "PEM block %zu is truncated or corrupt (OpenSSL: %s); "
+					       "PEM block %zu is truncated or invalid (OpenSSL: %s); "
 					       FIX_COPY, index, openssl_reason());
 			f->reported = true;
 			break;
@@ -640,7 +643,7 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x)
 	return 0;
 }
 
-/* Temporary key list of a host; copied into the arena at the end. */
+/* Keys of a host while it is being built, copied into the arena at the end. */
 struct key_list {
 	struct key *keys;
 	size_t count;
@@ -762,9 +765,9 @@ static bool have_spki(const struct key_list *list, const struct found_key *fk,
 }
 
 /*
- * Adds the public keys, CSR keys and private keys of next files (next is
- * true) or of the other files as keys, skipping an SPKI that a next key
- * (for next files) or any key (for other files) already has.
+ * Adds a key for each public key, CSR and private key of the next files
+ * (next true) or of the other files. A next file adds no SPKI that a next
+ * key already has, and another file adds no SPKI that any key has.
  */
 static int add_found_keys(struct model *m, struct key_list *list,
 			  struct cert_file *files, size_t count, bool next)

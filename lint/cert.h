@@ -19,9 +19,12 @@
  * certificate or certificate request); every other file that holds
  * certificates is a current deployment, its first certificate the leaf.
  * A file holding only a chain (cert.pem + chain.pem) completes the
- * deployment whose leaf its first certificate issued. Private keys are
- * recorded in m->private_keys. Files holding nothing usable are recorded in
- * m->cert_problems with the reason; none is skipped silently.
+ * deployment whose leaf its first certificate issued. Public keys,
+ * certificate requests and private keys in other files give a current key
+ * with key->chain and key->cert NULL, unless another key of the host has
+ * the same SPKI. Private keys are also recorded in m->private_keys. Files
+ * holding nothing usable are recorded in m->cert_problems with the reason;
+ * none is skipped silently.
  *
  * host_name is the absolute TLSA base domain ("mx1.example.net.").
  * Returns 0, or a negative value when memory runs out.

@@ -67,7 +67,7 @@ static bool has_pkix_records(const struct tlsa_set *set)
 	return false;
 }
 
-/* Adds the usable records of set to ssl; returns how many it accepted. */
+/* Adds the usable records of set to ssl and returns how many it accepted. */
 static size_t add_records(SSL *ssl, const struct tlsa_set *set, bool smtp)
 {
 	size_t i, added = 0;
@@ -78,7 +78,8 @@ static size_t add_records(SSL *ssl, const struct tlsa_set *set, bool smtp)
 		if (!record_usable(r, smtp))
 			continue;
 		/* A rejected record (bad digest length, undecodable
-		 * certificate or key) is left out; other rules report it. */
+		 * certificate or key) is left out, because other rules
+		 * report it. */
 		if (SSL_dane_tlsa_add(ssl, r->u.tlsa.usage, r->u.tlsa.selector,
 				      r->u.tlsa.mtype, r->u.tlsa.data,
 				      r->u.tlsa.len) > 0)

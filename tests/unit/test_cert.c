@@ -168,6 +168,7 @@ static int make_pki(void **state)
 		   " && pki_cert $d next mx1.example.net - 30"
 		   " && pki_csr $d next mx1.example.net"
 		   " && pki_pubkey next.key >next.pub"
+		   " && pki_pubkey leaf.pem >leaf-pub.pem"
 		   " && openssl x509 -in leaf.pem -outform DER -out leaf.der"
 		   " && openssl pkey -in next.key -pubout -outform DER"
 		   "    -out next-pub.der"
@@ -476,6 +477,43 @@ static void lone_private_key(void **state)
 	model_release(&m);
 }
 
+/* A directory that tracks only public keys: current.pub and next.pub. */
+static void current_and_next_public_keys(void **state)
+{
+	struct model m;
+	const struct key *k;
+
+	(void)state;
+	LOAD(&m, { "current.pub", "leaf-pub.pem", NULL, 0 },
+	     { "next.pub", "next.pub", NULL, 0 });
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(m.hosts[0].chain_count, 0);
+	assert_int_equal(m.hosts[0].key_count, 2);
+	assert_next_key(&m, 0, "next.pub", "next.key");
+	k = &m.hosts[0].keys[1];
+	assert_int_equal(k->role, KEY_CURRENT);
+	assert_string_equal(k->file, HOST_DIR "/current.pub");
+	assert_null(k->chain);
+	assert_null(k->cert);
+	assert_digest(k->spki_sha256, 32, 1, 1, "leaf.pem");
+	model_release(&m);
+}
+
+/* The private key of a next key, in a file not named next*, adds no key. */
+static void private_key_of_next_key(void **state)
+{
+	struct model m;
+
+	(void)state;
+	LOAD(&m, { "next.pub", "next.pub", NULL, 0 },
+	     { "staged.key", "next.key", NULL, 0 });
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(m.hosts[0].key_count, 1);
+	assert_next_key(&m, 0, "next.pub", "next.key");
+	assert_int_equal(m.private_key_count, 1);
+	model_release(&m);
+}
+
 static void private_key_formats(void **state)
 {
 	static const struct {
@@ -589,7 +627,7 @@ static void truncated_pem(void **state)
 
 	(void)state;
 	LOAD(&m, { "cert.pem", NULL, data, len / 2 });
-	assert_one_problem(&m, "cert.pem", "PEM block 1 is truncated or corrupt");
+	assert_one_problem(&m, "cert.pem", "PEM block 1 is truncated or invalid");
 	assert_non_null(strstr(m.cert_problems[0].message, "bad end line"));
 	assert_int_equal(m.hosts[0].key_count, 0);
 	assert_int_equal(m.hosts[0].chain_count, 0);
@@ -607,7 +645,7 @@ static void truncated_second_block(void **state)
 	(void)state;
 	LOAD(&m, { "fullchain.pem", NULL, data, len - 40 });
 	assert_one_problem(&m, "fullchain.pem",
-			   "PEM block 2 is truncated or corrupt");
+			   "PEM block 2 is truncated or invalid");
 	assert_int_equal(m.hosts[0].chain_count, 1);
 	assert_int_equal(m.hosts[0].chains[0].count, 1);
 	model_release(&m);
@@ -623,7 +661,7 @@ static void corrupt_pem_content(void **state)
 
 	(void)state;
 	LOAD(&m, { "cert.pem", NULL, text, sizeof(text) - 1 });
-	assert_one_problem(&m, "cert.pem", "PEM block 1 (CERTIFICATE) is corrupt");
+	assert_one_problem(&m, "cert.pem", "PEM block 1 (CERTIFICATE) is invalid");
 	model_release(&m);
 }
 
@@ -681,6 +719,8 @@ int main(void)
 		cmocka_unit_test(next_csr),
 		cmocka_unit_test(next_private_key),
 		cmocka_unit_test(lone_private_key),
+		cmocka_unit_test(current_and_next_public_keys),
+		cmocka_unit_test(private_key_of_next_key),
 		cmocka_unit_test(private_key_formats),
 		cmocka_unit_test(openssh_private_key),
 		cmocka_unit_test(trusted_certificate),

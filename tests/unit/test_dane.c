@@ -355,6 +355,19 @@ static void smtp_skips_pkix_usages(void **state)
 			    "no usable DANE-TA(2) or DANE-EE(3) TLSA record");
 }
 
+/* Outside SMTP a PKIX-EE record also needs a chain to a system CA. */
+static void pkix_usage_needs_system_ca(void **state)
+{
+	const struct tlsa t[] = { { 1, 1, 1, "leaf.pem" } };
+	struct dane_result res;
+
+	(void)state;
+	res = verify("fullchain.pem", HOST, t, 1, false, time(NULL));
+	assert_false(res.verified);
+	assert_string_equal(res.reason,
+			    "unable to get local issuer certificate");
+}
+
 static void malformed_record_skipped(void **state)
 {
 	const struct tlsa t[] = {
@@ -410,6 +423,7 @@ int main(void)
 		cmocka_unit_test(agility_both_digests_match),
 		cmocka_unit_test(agility_no_match),
 		cmocka_unit_test(smtp_skips_pkix_usages),
+		cmocka_unit_test(pkix_usage_needs_system_ca),
 		cmocka_unit_test(malformed_record_skipped),
 		cmocka_unit_test(only_malformed_records),
 		cmocka_unit_test(empty_chain),

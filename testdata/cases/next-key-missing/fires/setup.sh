@@ -1,0 +1,4 @@
+mkdir -p certs/mx1.example.net
+pki_cert .pki mx1 mx1.example.net - 365 &&
+	cp .pki/mx1.pem certs/mx1.example.net/fullchain.pem &&
+	pki_key .pki other p256 && pki_pubkey .pki/other.key >.pki/other.pub
