@@ -588,10 +588,12 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	const char *stored = arena_strdup(&m->arena, path);
 	struct zone *z;
 	size_t len = 0;
+	long nul;
 
 	if (src->read(src, path, &data, &len, err) < 0)
 		return -1;
-	if (!origin && scan_find_nul(data, len) < 0)
+	nul = scan_find_nul(data, len);
+	if (!origin && nul < 0)
 		origin = found = origin_from_content(data, len);
 	if (!origin)
 		origin = found = zone_origin_from_filename(path);
@@ -602,7 +604,10 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	memset(z, 0, sizeof(*z));
 	z->file = stored;
 	z->first = m->record_count;
-	if (!st.origin) {
+	if (nul >= 0) {
+		z->origin = "";
+		parse_file(&st, stored, data, len);
+	} else if (!st.origin) {
 		model_add_syntax_error(m, stored, 1, 1, "cannot tell the zone "
 				       "origin of '%s'; add a $ORIGIN line, or "
 				       "name it with --origin or a zone section "

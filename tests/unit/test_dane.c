@@ -392,6 +392,18 @@ static void only_malformed_records(void **state)
 	assert_string_equal(res.reason, "no usable TLSA record");
 }
 
+static void root_as_base_domain(void **state)
+{
+	const struct tlsa t[] = { { 3, 1, 1, "leaf.pem" } };
+	struct dane_result res;
+
+	(void)state;
+	res = verify("leaf.pem", ".", t, 1, true, time(NULL));
+	assert_false(res.verified);
+	assert_string_equal(res.reason,
+			    "OpenSSL rejects \"\" as DANE base domain");
+}
+
 static void empty_chain(void **state)
 {
 	struct chain chain = { "cert.pem", NULL, 0 };
@@ -426,6 +438,7 @@ int main(void)
 		cmocka_unit_test(pkix_usage_needs_system_ca),
 		cmocka_unit_test(malformed_record_skipped),
 		cmocka_unit_test(only_malformed_records),
+		cmocka_unit_test(root_as_base_domain),
 		cmocka_unit_test(empty_chain),
 	};
 

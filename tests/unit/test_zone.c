@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Unit tests of the zone scanner and loader: lines, directives, origins. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "source.h"
+#include "zone.h"
+
+static char tmpdir[] = "/tmp/danelint-test-zone-XXXXXX";
+
+static void write_file(const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	char *dir = path_dirname(path);
+	char *mk = xasprintf("mkdir -p '%s'", dir);
+	FILE *f;
+
+	assert_int_equal(system(mk), 0);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(mk);
+	free(dir);
+	free(path);
+}
+
+/* Loads name from tmpdir into m; returns zone_load's status. */
+static int load(struct model *m, const char *name, const char *origin)
+{
+	struct source src;
+	struct strbuf err;
+	int rc;
+
+	strbuf_init(&err);
+	source_disk_init(&src, tmpdir);
+	rc = zone_load(m, &src, name, origin, &err);
+	strbuf_release(&err);
+	model_index(m);
+	return rc;
+}
+
+static const struct record *find(const struct model *m, const char *owner,
+				 uint16_t type)
+{
+	const struct record *const *rr;
+
+	return model_find(m, owner, type, &rr) ? rr[0] : NULL;
+}
+
+static void start_lines_of_records(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	write_file("lines.zone",
+		   "$ORIGIN example.net.\n"
+		   "$TTL 300\n"
+		   "@ IN SOA ns1 hostmaster (\n"
+		   "\t1 7200 3600\n"
+		   "\t1209600 300 )\n"
+		   "; comment line\n"
+		   "\n"
+		   "a IN A 192.0.2.1\n"
+		   "\n"
+		   "\n"
+		   "b IN TXT ( \"x;y\" ; real comment\n"
+		   "  \"(z\" )\n"
+		   "\tIN A 192.0.2.2\n");
+	assert_int_equal(load(&m, "lines.zone", NULL), 0);
+	assert_int_equal(m.error_count, 0);
+	assert_int_equal(find(&m, "example.net.", RR_SOA)->line, 3);
+	assert_int_equal(find(&m, "a.example.net.", RR_A)->line, 8);
+	assert_int_equal(find(&m, "b.example.net.", RR_TXT)->line, 11);
+	assert_int_equal(find(&m, "b.example.net.", RR_A)->line, 13);
+	assert_int_equal(find(&m, "example.net.", RR_SOA)->ttl, 300);
+	model_release(&m);
+}
+
+static void syntax_errors_keep_loading(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	write_file("errors.zone",
+		   "$ORIGIN example.net.\n"
+		   "a IN A 192.0.2.300\n"
+		   "b IN A 192.0.2.1\n"
+		   "c IN TXT ( \"open\"\n"
+		   "d IN A 192.0.2.2\n");
+	assert_int_equal(load(&m, "errors.zone", NULL), 0);
+	assert_int_equal(m.error_count, 2);
+	assert_int_equal(m.errors[0].line, 2);
+	assert_int_equal(m.errors[1].line, 4);
+	assert_non_null(find(&m, "b.example.net.", RR_A));
+	model_release(&m);
+}
+
+static void include_relative_and_origin(void **state)
+{
+	struct model m;
+	const struct record *r;
+
+	(void)state;
+	model_init(&m);
+	write_file("zones/main.zone",
+		   "$ORIGIN example.net.\n"
+		   "$INCLUDE inc/part.inc sub.example.net.\n"
+		   "after IN A 192.0.2.9\n");
+	write_file("zones/inc/part.inc", "x IN A 192.0.2.8\n");
+	assert_int_equal(load(&m, "zones/main.zone", NULL), 0);
+	assert_int_equal(m.error_count, 0);
+	r = find(&m, "x.sub.example.net.", RR_A);
+	assert_non_null(r);
+	assert_string_equal(r->file, "zones/inc/part.inc");
+	assert_int_equal(r->line, 1);
+	/* The including file keeps its own origin after the $INCLUDE. */
+	assert_non_null(find(&m, "after.example.net.", RR_A));
+	model_release(&m);
+}
+
+static void include_loop_reported(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	write_file("loop.zone", "$ORIGIN example.net.\n$INCLUDE loop.zone\n");
+	assert_int_equal(load(&m, "loop.zone", NULL), 0);
+	assert_int_equal(m.error_count, 1);
+	assert_int_equal(m.errors[0].line, 2);
+	assert_non_null(strstr(m.errors[0].message, "loops"));
+	model_release(&m);
+}
+
+static void origin_detection_order(void **state)
+{
+	struct model m;
+	char *o;
+
+	(void)state;
+	model_init(&m);
+	write_file("db.from-name.test", "@ IN A 192.0.2.1\n");
+	write_file("soa-owner.txt",
+		   "from-soa.test. IN SOA ns1 host 1 2 3 4 5\n");
+	assert_int_equal(load(&m, "db.from-name.test", NULL), 0);
+	assert_int_equal(load(&m, "soa-owner.txt", NULL), 0);
+	assert_string_equal(m.zones[0].origin, "from-name.test.");
+	assert_string_equal(m.zones[1].origin, "from-soa.test.");
+	assert_int_equal(load(&m, "db.from-name.test", "given.test."), 0);
+	assert_string_equal(m.zones[2].origin, "given.test.");
+	o = zone_origin_from_filename("zones/example.net.zone.signed");
+	assert_string_equal(o, "example.net.");
+	free(o);
+	assert_null(zone_origin_from_filename("zones/README"));
+	model_release(&m);
+}
+
+static void tlsa_fields_and_text(void **state)
+{
+	struct model m;
+	const struct record *r;
+
+	(void)state;
+	model_init(&m);
+	write_file("tlsa.zone",
+		   "$ORIGIN example.net.\n"
+		   "_25._tcp.mx1 IN TLSA 3 1 1 ( 0102\n 0304 )\n"
+		   "_25._tcp.mx2 IN TLSA 256 1 1 ab\n");
+	assert_int_equal(load(&m, "tlsa.zone", NULL), 0);
+	r = find(&m, "_25._tcp.mx1.example.net.", RR_TLSA);
+	assert_non_null(r);
+	assert_int_equal(r->u.tlsa.usage, 3);
+	assert_int_equal(r->u.tlsa.len, 4);
+	assert_memory_equal(r->u.tlsa.data, "\x01\x02\x03\x04", 4);
+	r = find(&m, "_25._tcp.mx2.example.net.", RR_TLSA);
+	/* ldns stores 256 as 0; the text keeps what was written. */
+	assert_int_equal(r->u.tlsa.usage, 0);
+	assert_string_equal(r->rdata_text, "256 1 1 ab");
+	assert_int_equal(m.tlsa_set_count, 2);
+	assert_true(m.tlsa_sets[0].owner_valid);
+	assert_int_equal(m.tlsa_sets[0].port, 25);
+	model_release(&m);
+}
+
+static void binary_file_is_one_error(void **state)
+{
+	struct model m;
+	char *path = xasprintf("%s/bin.zone", tmpdir);
+	FILE *f = fopen(path, "wb");
+
+	(void)state;
+	assert_non_null(f);
+	fwrite("$ORIGIN x.\n\0\1\2\3", 1, 15, f);
+	fclose(f);
+	model_init(&m);
+	assert_int_equal(load(&m, "bin.zone", NULL), 0);
+	assert_int_equal(m.error_count, 1);
+	assert_non_null(strstr(m.errors[0].message, "binary"));
+	model_release(&m);
+	free(path);
+}
+
+static void missing_file_fails(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	assert_int_equal(load(&m, "does-not-exist.zone", NULL), -1);
+	model_release(&m);
+}
+
+static void suppression_comments(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	write_file("supp.zone",
+		   "$ORIGIN example.net.\n"
+		   "; danelint: disable-file=tlsa-stale\n"
+		   "a IN A 192.0.2.1 ; danelint: disable=rule-a,rule-b\n"
+		   "; danelint: disable=rule-c\n"
+		   "b IN A 192.0.2.2\n");
+	assert_int_equal(load(&m, "supp.zone", NULL), 0);
+	assert_int_equal(m.suppression_count, 4);
+	assert_int_equal(m.suppressions[0].line, 0);
+	assert_string_equal(m.suppressions[0].rule, "tlsa-stale");
+	assert_int_equal(m.suppressions[1].line, 3);
+	assert_string_equal(m.suppressions[2].rule, "rule-b");
+	assert_int_equal(m.suppressions[3].line, 5);
+	assert_string_equal(m.suppressions[3].rule, "rule-c");
+	model_release(&m);
+}
+
+static void path_join_resolves_dots(void **state)
+{
+	char *p;
+
+	(void)state;
+	p = path_join("zones/inc", "../db.x");
+	assert_string_equal(p, "zones/db.x");
+	free(p);
+	p = path_join("", "./a/./b");
+	assert_string_equal(p, "a/b");
+	free(p);
+	p = path_join("zones", "/etc/x");
+	assert_string_equal(p, "/etc/x");
+	free(p);
+	p = path_join("", "../up");
+	assert_string_equal(p, "../up");
+	free(p);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int rc = system(cmd);
+
+	(void)state;
+	free(cmd);
+	return rc;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(start_lines_of_records),
+		cmocka_unit_test(syntax_errors_keep_loading),
+		cmocka_unit_test(include_relative_and_origin),
+		cmocka_unit_test(include_loop_reported),
+		cmocka_unit_test(origin_detection_order),
+		cmocka_unit_test(tlsa_fields_and_text),
+		cmocka_unit_test(binary_file_is_one_error),
+		cmocka_unit_test(missing_file_fails),
+		cmocka_unit_test(suppression_comments),
+		cmocka_unit_test(path_join_resolves_dots),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
