@@ -504,6 +504,21 @@ static void parse_file(struct load_state *st, const char *path,
 	st->depth--;
 }
 
+static bool file_extension(const char *name)
+{
+	static const char *const exts[] = {
+		".txt", ".conf", ".cfg", ".md", ".j2", ".tmpl", ".template",
+		".in", ".inc", ".bak", ".orig", ".old", ".yml", ".yaml",
+		".json", ".sh", ".py", ".pem", ".key", ".csv", ".tsv", ".swp",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(exts); i++)
+		if (str_ends_with(name, exts[i]))
+			return true;
+	return false;
+}
+
 char *zone_origin_from_filename(const char *path)
 {
 	const char *base = path_basename(path);
@@ -521,8 +536,9 @@ char *zone_origin_from_filename(const char *path)
 		name[n - strlen(".zone")] = '\0';
 	else if (str_ends_with(name, ".db"))
 		name[n - strlen(".db")] = '\0';
-	/* A file name is an origin only when it looks like a domain name. */
-	if (strchr(name, '.') && name[strspn(name,
+	/* A file name is an origin only when it looks like a domain name
+	 * and does not end in a common file extension ("zones.txt"). */
+	if (strchr(name, '.') && !file_extension(name) && name[strspn(name,
 	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")]
 	    == '\0' && name[0] != '.' && !strstr(name, ".."))
 		origin = str_ends_with(name, ".") ? xstrdup(name)
@@ -531,18 +547,33 @@ char *zone_origin_from_filename(const char *path)
 	return origin;
 }
 
+/* Resolves an owner token against an origin: "@", relative or absolute. */
+static char *resolve_owner(const char *tok, size_t n, const char *origin)
+{
+	if (n == 1 && tok[0] == '@')
+		return origin ? xstrdup(origin) : NULL;
+	if (tok[n - 1] == '.')
+		return xstrndup(tok, n);
+	if (!origin)
+		return NULL;
+	return xasprintf("%.*s.%s", (int)n, tok,
+			 strcmp(origin, ".") == 0 ? "" : origin);
+}
+
 /*
- * Finds the origin written in the file: a $ORIGIN before the first record,
- * else an absolute owner of a first SOA record ("example.net. IN SOA ...").
+ * Finds the origin written in the file. A file that starts with its SOA
+ * record names its apex there, resolved against any $ORIGIN before it
+ * ("$ORIGIN ." then "voltaire.sh IN SOA ..." gives "voltaire.sh."); else
+ * the $ORIGIN in force at the first record counts.
  */
 static char *origin_from_content(const char *data, size_t len)
 {
 	struct scan scan;
 	struct scan_entry e;
-	char *origin = NULL;
+	char *origin = NULL, *found = NULL;
 
 	scan_init(&scan, data, len);
-	while (!origin && scan_next(&scan, &e)) {
+	while (!found && scan_next(&scan, &e)) {
 		const char *p = e.text, *q;
 		size_t n;
 
@@ -552,21 +583,28 @@ static char *origin_from_content(const char *data, size_t len)
 		if (n == 7 && strncasecmp(p, "$ORIGIN", 7) == 0) {
 			q = p + n;
 			n = next_token(&q);
-			if (n && q[n - 1] == '.')
+			if (n && q[n - 1] == '.') {
+				free(origin);
 				origin = xstrndup(q, n);
-			break;
+			}
+			continue;
 		}
-		if (*p == '$' || e.inherits_owner || !n || p[n - 1] != '.')
-			break;
-		q = rdata_start(e.text, false);
+		if (*p == '$')
+			continue;
+		q = rdata_start(e.text, e.inherits_owner);
 		while (q > p && q[-1] == ' ')
 			q--;
 		/* the type token ends just before the RDATA */
-		if (q - p >= 4 && strncasecmp(q - 4, " SOA", 4) == 0)
-			origin = xstrndup(p, n);
+		if (!e.inherits_owner && n && q - p >= 4 &&
+		    strncasecmp(q - 4, " SOA", 4) == 0)
+			found = resolve_owner(p, n, origin);
 		break;
 	}
 	scan_release(&scan);
+	if (found) {
+		free(origin);
+		return found;
+	}
 	return origin;
 }
 

@@ -38,9 +38,10 @@ static void report_chain(struct lint_ctx *ctx, const struct rule *rule,
 		return;
 	}
 	report_finding(ctx, rule, &loc, "%s: deployed key (%s) matches no "
-		       "TLSA record at %s (%s); publish '3 1 1 %s' and wait "
-		       "before deploying, or deploy a key that a record "
-		       "matches", display_name(ctx, h->name), key,
+		       "TLSA record at %s (%s); redeploy a key that a record "
+		       "matches, or publish '3 1 1 %s' now and expect "
+		       "failures until cached TLSA records expire",
+		       display_name(ctx, h->name), key,
 		       display_name(ctx, set->owner), res->reason,
 		       loc.digest ? loc.digest : "<digest>");
 }

@@ -2,6 +2,7 @@
 /* Next keys: next-key-missing, next-key-unpublished, dual-algorithm-coverage. */
 #include "rules.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* Key families a host uses, in the order its keys list them. */
@@ -73,6 +74,15 @@ static bool published(const struct tlsa_set *set, const struct host *h,
 	return false;
 }
 
+static const char *lower_name(struct lint_ctx *ctx, const char *s)
+{
+	char *out = (char *)ctx_printf(ctx, "%s", s), *p;
+
+	for (p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return out;
+}
+
 static int check_missing(struct lint_ctx *ctx, const struct rule *rule)
 {
 	const struct model *m = ctx->model;
@@ -99,7 +109,7 @@ static int check_missing(struct lint_ctx *ctx, const struct rule *rule)
 				       "be published before the rollover",
 				       display_name(ctx, h->name), f.name[j],
 				       cur->description, cur->file, h->dir,
-				       f.name[j]);
+				       lower_name(ctx, f.name[j]));
 		}
 	}
 	return 0;
