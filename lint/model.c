@@ -13,7 +13,8 @@ void model_init(struct model *m)
 	arena_init(&m->arena);
 }
 
-void model_release(struct model *m)
+/* Frees what model_index() built. */
+static void drop_index(struct model *m)
 {
 	size_t i;
 
@@ -22,6 +23,16 @@ void model_release(struct model *m)
 	free(m->tlsa_sets);
 	free(m->by_owner);
 	free(m->mx_by_exchange);
+	m->tlsa_sets = NULL;
+	m->tlsa_set_count = 0;
+	m->by_owner = NULL;
+	m->mx_by_exchange = NULL;
+	m->mx_count = 0;
+}
+
+void model_release(struct model *m)
+{
+	drop_index(m);
 	free(m->records);
 	free(m->zones);
 	free(m->errors);
@@ -190,6 +201,7 @@ void model_index(struct model *m)
 {
 	size_t i, j, alloc = 0;
 
+	drop_index(m);
 	for (i = 0; i < m->zone_count; i++)
 		for (j = 0; j < m->zones[i].count; j++) {
 			struct record *r = &m->records[m->zones[i].first + j];
