@@ -439,6 +439,62 @@ static void add_record(struct load_state *st, const char *path,
 	fill_typed(m, r, rr);
 }
 
+/* True when a quoted string of text is longer than 255 bytes (RFC 1035,
+ * section 3.3: a character-string has a one-byte length). */
+static bool long_string(const char *text)
+{
+	const char *p = text;
+
+	while ((p = strchr(p, '"'))) {
+		size_t n = 0;
+
+		for (p++; *p && *p != '"'; p++, n++)
+			if (*p == '\\' && p[1])
+				p++;
+		if (n > 255)
+			return true;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+/* Returns a hint on how to write the record's type, or "". */
+static const char *type_hint(const char *text, bool inherits_owner,
+			     struct strbuf *out)
+{
+	const char *rdata = rdata_start(text, inherits_owner), *type = rdata;
+	char name[16];
+	size_t n;
+
+	while (type > text && type[-1] == ' ')
+		type--;
+	for (n = 0; type > text && type[-1] != ' ' && n < sizeof(name) - 1; n++)
+		type--;
+	memcpy(name, type, n);
+	name[n] = '\0';
+	if (!n || (ldns_get_rr_type_by_name(name) == 0 &&
+		   strncasecmp(name, "TYPE", 4) != 0)) {
+		strbuf_addf(out, "; '%s' is not a record type that danelint "
+			    "knows, so check the type, or the TTL and class "
+			    "before it", name);
+		return strbuf_str(out);
+	}
+	if (strcasecmp(name, "TXT") == 0 && long_string(rdata))
+		return "; a quoted string holds at most 255 bytes, so split it "
+		       "into several quoted strings";
+	if (strcasecmp(name, "A") == 0)
+		return "; write an IPv4 address such as 192.0.2.1";
+	if (strcasecmp(name, "AAAA") == 0)
+		return "; write an IPv6 address such as 2001:db8::1";
+	if (strcasecmp(name, "MX") == 0)
+		return "; write a preference and a host, as in 'MX 10 mx1'";
+	if (strcasecmp(name, "TLSA") == 0)
+		return "; write usage, selector, matching type and hex data, "
+		       "as in 'TLSA 3 1 1 <64 hex digits>'";
+	return "";
+}
+
 static void parse_record(struct load_state *st, const char *path,
 			 const struct scan_entry *e)
 {
@@ -454,10 +510,15 @@ static void parse_record(struct load_state *st, const char *path,
 	status = ldns_rr_new_frm_str(&rr, e->text, st->default_ttl,
 				     st->origin, &st->prev);
 	if (status != LDNS_STATUS_OK) {
-		syntax_error(st, path, e->line, "%s: '%.60s%s'",
-			     ldns_get_errorstr_by_id(status),
+		struct strbuf hint;
+
+		strbuf_init(&hint);
+		syntax_error(st, path, e->line, "invalid record '%.60s%s' (%s)%s",
 			     e->text + (e->text[0] == ' '),
-			     strlen(e->text) > 61 ? "..." : "");
+			     strlen(e->text) > 61 ? "..." : "",
+			     ldns_get_errorstr_by_id(status),
+			     type_hint(e->text, e->inherits_owner, &hint));
+		strbuf_release(&hint);
 		return;
 	}
 	add_record(st, path, e, rr);
