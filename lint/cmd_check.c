@@ -11,6 +11,7 @@
 #include "load.h"
 #include "msg.h"
 #include "options.h"
+#include "output.h"
 #include "report.h"
 #include "rule.h"
 
@@ -112,46 +113,6 @@ static int relative_paths(struct check_run *run, struct strbuf *err)
 	return 0;
 }
 
-static bool use_color(const struct options *o)
-{
-	const char *no_color = getenv("NO_COLOR");
-	const char *force = getenv("FORCE_COLOR");
-
-	if (o->format != FORMAT_TEXT || o->output || o->color == COLOR_NEVER)
-		return false;
-	if (o->color == COLOR_ALWAYS)
-		return true;
-	if (no_color && *no_color)
-		return false;
-	if (force && *force && strcmp(force, "0") != 0)
-		return true;
-	return isatty(STDOUT_FILENO);
-}
-
-static int write_report(struct check_run *run, struct strbuf *err)
-{
-	FILE *out = stdout;
-	int rc;
-
-	if (run->opts.output) {
-		out = fopen(run->opts.output, "w");
-		if (!out) {
-			strbuf_addf(err, "cannot write '%s': %s",
-				    run->opts.output, strerror(errno));
-			return -1;
-		}
-	}
-	rc = report_write(out, run->opts.format, &run->ctx,
-			  use_color(&run->opts));
-	if (out != stdout && fclose(out) != 0)
-		rc = -1;
-	else if (out == stdout && fflush(out) != 0)
-		rc = -1;
-	if (rc < 0)
-		strbuf_addf(err, "cannot write the report: %s", strerror(errno));
-	return rc;
-}
-
 static int load_and_lint(struct check_run *run, struct strbuf *err)
 {
 	struct source src;
@@ -165,7 +126,7 @@ static int load_and_lint(struct check_run *run, struct strbuf *err)
 	if (load_collect_zones(&src, &run->settings, run->rel_paths,
 			       run->opts.path_count, run->opts.origin,
 			       &run->zones, err) < 0 ||
-	    load_zones(&run->model, &src, &run->zones, err) < 0 ||
+	    load_zones(&run->model, &src, &run->zones, false, err) < 0 ||
 	    load_certs(&run->model, &src, &run->settings, err) < 0)
 		return -1;
 	if (!run->zones.count)
@@ -222,12 +183,12 @@ int cmd_check(int argc, char **argv)
 		goto out;
 	}
 	if (setup_settings(&run, &err) < 0 || relative_paths(&run, &err) < 0 ||
-	    load_and_lint(&run, &err) < 0 || write_report(&run, &err) < 0)
+	    load_and_lint(&run, &err) < 0)
 		goto out;
-	if (!run.opts.quiet)
-		report_summary(&run.ctx, run.zones.count);
-	status = !run.opts.exit_zero &&
-		 lint_count(&run.ctx, run.settings.fail_on) > 0;
+	status = output_findings(&run.opts, &run.ctx, run.settings.fail_on,
+				 run.zones.count, &err);
+	if (status < 0)
+		status = 2;
 out:
 	if (err.len)
 		msg_error("%s", strbuf_str(&err));

@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -201,6 +204,38 @@ static int apply_entry(struct settings *s, const git_config_entry *e,
 
 int config_read(struct settings *s, const char *path, struct strbuf *err)
 {
+	return config_read_named(s, path, path, err);
+}
+
+int config_read_buffer(struct settings *s, const char *name, const char *data,
+		       size_t len, struct strbuf *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/danelint-config-XXXXXX",
+			       tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path), rc = -1;
+	FILE *f;
+
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		strbuf_addf(err, "cannot write a temporary copy of %s: %s",
+			    name, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(path);
+		return -1;
+	}
+	if (fwrite(data, 1, len, f) == len && fclose(f) == 0)
+		rc = config_read_named(s, path, name, err);
+	else
+		strbuf_addf(err, "cannot write a temporary copy of %s", name);
+	unlink(path);
+	free(path);
+	return rc;
+}
+
+int config_read_named(struct settings *s, const char *path, const char *name,
+		      struct strbuf *err)
+{
 	git_config *cfg = NULL;
 	git_config_iterator *it = NULL;
 	git_config_entry *e;
@@ -209,18 +244,18 @@ int config_read(struct settings *s, const char *path, struct strbuf *err)
 	if (git_config_open_ondisk(&cfg, path) < 0) {
 		const git_error *ge = git_error_last();
 
-		strbuf_addf(err, "%s: %s", path, ge ? ge->message : "unreadable");
+		strbuf_addf(err, "%s: %s", name, ge ? ge->message : "unreadable");
 		return -1;
 	}
 	if (git_config_iterator_new(&it, cfg) < 0) {
-		strbuf_addf(err, "%s: cannot read the configuration", path);
+		strbuf_addf(err, "%s: cannot read the configuration", name);
 		goto out;
 	}
 	while ((rc = git_config_next(&e, it)) == 0) {
 		const char *why = "invalid value";
 
 		if (apply_entry(s, e, &why) < 0) {
-			strbuf_addf(err, "%s: key '%s' = '%s': %s", path,
+			strbuf_addf(err, "%s: key '%s' = '%s': %s", name,
 				    e->name, e->value ? e->value : "", why);
 			goto out;
 		}
@@ -228,11 +263,11 @@ int config_read(struct settings *s, const char *path, struct strbuf *err)
 	if (rc != GIT_ITEROVER) {
 		const git_error *ge = git_error_last();
 
-		strbuf_addf(err, "%s: %s", path, ge ? ge->message : "unreadable");
+		strbuf_addf(err, "%s: %s", name, ge ? ge->message : "unreadable");
 		goto out;
 	}
 	free(s->config_file);
-	s->config_file = xstrdup(path);
+	s->config_file = xstrdup(name);
 	status = 0;
 out:
 	git_config_iterator_free(it);

@@ -65,6 +65,13 @@ void settings_release(struct settings *s);
  */
 int config_read(struct settings *s, const char *path, struct strbuf *err);
 
+/* Reads path, naming it name in messages. */
+int config_read_named(struct settings *s, const char *path, const char *name,
+		      struct strbuf *err);
+/* Reads configuration text held in memory (a blob of a git snapshot). */
+int config_read_buffer(struct settings *s, const char *name, const char *data,
+		       size_t len, struct strbuf *err);
+
 /*
  * Finds .danelint searching upward from dir, stopping at the first
  * directory that holds .git (the repository root). Returns a malloc'd path

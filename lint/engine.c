@@ -63,6 +63,11 @@ void lint_ctx_release(struct lint_ctx *ctx)
 	memset(ctx, 0, sizeof(*ctx));
 }
 
+static const char *keep(struct lint_ctx *ctx, const char *s)
+{
+	return s ? arena_strdup(&ctx->arena, s) : NULL;
+}
+
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
@@ -91,15 +96,40 @@ int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
 			continue;
 		if ((r->scope == SCOPE_ZONE && !zones) ||
 		    (r->scope == SCOPE_CERT && !certs) ||
-		    r->scope == SCOPE_CHANGE)
+		    (r->scope == SCOPE_CHANGE && !ctx->base))
 			continue;
 		if (r->check(ctx, r) < 0)
 			return -1;
 	}
+	lint_sort(ctx);
+	return 0;
+}
+
+void lint_sort(struct lint_ctx *ctx)
+{
 	if (ctx->finding_count)
 		qsort(ctx->findings, ctx->finding_count,
 		      sizeof(*ctx->findings), cmp_finding);
-	return 0;
+}
+
+void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->finding_count; i++) {
+		const struct finding *f = &src->findings[i];
+		struct finding *copy = ARRAY_PUSH(dst->findings,
+						  dst->finding_count,
+						  dst->finding_alloc);
+
+		*copy = *f;
+		copy->file = keep(dst, f->file);
+		copy->host = keep(dst, f->host);
+		copy->owner = keep(dst, f->owner);
+		copy->domain = keep(dst, f->domain);
+		copy->digest = keep(dst, f->digest);
+		copy->message = keep(dst, f->message);
+	}
 }
 
 static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
@@ -123,11 +153,6 @@ static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 	return false;
 }
 
-static const char *keep(struct lint_ctx *ctx, const char *s)
-{
-	return s ? arena_strdup(&ctx->arena, s) : NULL;
-}
-
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 		   const struct finding_loc *loc, const char *fmt, ...)
 {
@@ -141,6 +166,12 @@ int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	if (ctx->label) {
+		char *labelled = xasprintf("%s%s", ctx->label, msg);
+
+		free(msg);
+		msg = labelled;
+	}
 	f = ARRAY_PUSH(ctx->findings, ctx->finding_count, ctx->finding_alloc);
 	f->rule = rule;
 	f->severity = sev;

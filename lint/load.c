@@ -149,7 +149,8 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 }
 
 int load_zones(struct model *m, const struct source *src,
-	       const struct zone_list *list, struct strbuf *err)
+	       const struct zone_list *list, bool skip_missing,
+	       struct strbuf *err)
 {
 	size_t i;
 
@@ -158,7 +159,7 @@ int load_zones(struct model *m, const struct source *src,
 
 		strbuf_init(&why);
 		if (zone_load(m, src, list->files[i].path,
-			      list->files[i].origin, &why) < 0) {
+			      list->files[i].origin, &why) < 0 && !skip_missing) {
 			strbuf_addf(err, "cannot read '%s': %s",
 				    list->files[i].path, strbuf_str(&why));
 			strbuf_release(&why);

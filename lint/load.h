@@ -38,9 +38,14 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 		       const char *origin, struct zone_list *out,
 		       struct strbuf *err);
 
-/* Loads every zone of list; -1 with err when a file cannot be read. */
+/*
+ * Loads every zone of list; -1 with err when a file cannot be read. With
+ * skip_missing, files the source lacks are left out (a zone a commit adds
+ * has no earlier version).
+ */
 int load_zones(struct model *m, const struct source *src,
-	       const struct zone_list *list, struct strbuf *err);
+	       const struct zone_list *list, bool skip_missing,
+	       struct strbuf *err);
 
 /*
  * Loads the certificate directory: one subdirectory per TLSA base domain,

@@ -21,6 +21,8 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "lint zone files and certificates on disk" },
+	{ "pre-commit", cmd_precommit,
+	  "lint the staged snapshot and the change from HEAD to it" },
 	{ "rules", cmd_rules, "list the rules, or explain one" },
 };
 
@@ -33,7 +35,7 @@ static void usage(FILE *out)
 	      "against the keys in a certificate directory.\n\ncommands:\n",
 	      out);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
+		fprintf(out, "  %-12s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\n'danelint COMMAND --help' describes a command's options.\n"
 	      "exit status: 0 no finding at or above --fail-on, 1 findings,\n"

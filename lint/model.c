@@ -202,6 +202,11 @@ void model_index(struct model *m)
 	size_t i, j, alloc = 0;
 
 	drop_index(m);
+	for (i = 0; i < m->zone_count; i++) {
+		m->zones[i].soa = NULL;
+		m->zones[i].has_dnskey = false;
+		m->zones[i].content_hash = 0;
+	}
 	for (i = 0; i < m->zone_count; i++)
 		for (j = 0; j < m->zones[i].count; j++) {
 			struct record *r = &m->records[m->zones[i].first + j];
@@ -211,6 +216,8 @@ void model_index(struct model *m)
 				m->zones[i].soa = r;
 			if (r->type == RR_DNSKEY)
 				m->zones[i].has_dnskey = true;
+			if (r->type != RR_SOA)
+				m->zones[i].content_hash += r->hash;
 		}
 	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
 	for (i = 0; i < m->record_count; i++) {

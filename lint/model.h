@@ -41,6 +41,7 @@ struct record {
 	unsigned line;		/* line of the record's first character */
 	unsigned column;
 	const char *rdata_text;	/* RDATA as written, comments removed */
+	uint64_t hash;		/* of the record's canonical wire form */
 	union {
 		struct {
 			uint8_t usage;
@@ -74,6 +75,9 @@ struct zone {
 	const char *file;
 	const struct record *soa;	/* NULL when the zone has none */
 	bool has_dnskey;
+	/* Order-independent hash of every record but the SOA: two loads
+	 * with the same records, however written, have the same value. */
+	uint64_t content_hash;
 	size_t first;	/* index of its first record in model.records */
 	size_t count;
 };

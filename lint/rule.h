@@ -78,6 +78,16 @@ struct lint_ctx {
 	size_t finding_count;
 	size_t finding_alloc;
 	enum host_verdict *host_verdicts;	/* per model host, lazily */
+
+	/* Change rules: the snapshot before the change (HEAD, or a commit's
+	 * parent), the commit it is (history starts there; "" when there is
+	 * none) and where to look up publication times. */
+	const struct model *base;
+	const char *base_commit;
+	struct history *history;
+	const char *label;	/* prefix of every message, such as
+				 * "commit 1a2b3c4: ", or NULL */
+	int history_error;	/* set when a history lookup failed */
 };
 
 /*
@@ -88,7 +98,8 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 		  const struct settings *s, time_t now, struct strbuf *err);
 void lint_ctx_release(struct lint_ctx *ctx);
 
-/* Runs every enabled rule of the given scopes, then sorts the findings. */
+/* Runs every enabled rule of the given scopes (and the change rules when
+ * ctx->base is set), then sorts the findings. */
 int lint_run(struct lint_ctx *ctx, bool zones, bool certs);
 
 /*
@@ -104,6 +115,11 @@ int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 struct finding_loc loc_record(const struct record *r);
 /* A location at line 1 of a file. */
 struct finding_loc loc_file(const char *file);
+
+/* Copies the findings of src into dst, for reports that combine runs. */
+void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src);
+/* Sorts the findings by file, line, column and rule. */
+void lint_sort(struct lint_ctx *ctx);
 
 /* Counts findings at or above a severity. */
 size_t lint_count(const struct lint_ctx *ctx, enum severity at_least);

@@ -420,6 +420,30 @@ static void fill_typed(struct model *m, struct record *r, const ldns_rr *rr)
 	}
 }
 
+/* FNV-1a over the canonical wire form: owner in lower case, type, class,
+ * TTL and RDATA (RFC 4034, section 6.2). */
+static uint64_t record_hash(const ldns_rr *rr)
+{
+	ldns_buffer *buf = ldns_buffer_new(512);
+	uint64_t h = 14695981039346656037ULL;
+	ldns_rr *copy = ldns_rr_clone(rr);
+	size_t i;
+
+	if (!buf || !copy)
+		goto out;
+	ldns_rr2canonical(copy);
+	if (ldns_rr2buffer_wire_canonical(buf, copy, LDNS_SECTION_ANSWER) ==
+	    LDNS_STATUS_OK)
+		for (i = 0; i < ldns_buffer_position(buf); i++) {
+			h ^= ldns_buffer_at(buf, i)[0];
+			h *= 1099511628211ULL;
+		}
+out:
+	ldns_rr_free(copy);
+	ldns_buffer_free(buf);
+	return h;
+}
+
 static void add_record(struct load_state *st, const char *path,
 		       const struct scan_entry *e, const ldns_rr *rr)
 {
@@ -434,6 +458,7 @@ static void add_record(struct load_state *st, const char *path,
 	r->file = path;
 	r->line = e->line;
 	r->column = 1;
+	r->hash = record_hash(rr);
 	r->rdata_text = arena_strdup(&m->arena,
 				     rdata_start(e->text, e->inherits_owner));
 	fill_typed(m, r, rr);
