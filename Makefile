@@ -13,14 +13,15 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	$(WARNINGS) $(CFLAGS) -Ilint $(shell $(PKG_CONFIG) --cflags $(PKGS))
+	$(WARNINGS) $(CFLAGS) -Ilint -Irules $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 BUILD ?= build
 LINT_SRC = $(filter-out lint/main.c,$(sort $(wildcard lint/*.c)))
 RULE_SRC = $(sort $(wildcard rules/*.c))
-LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(LINT_SRC) $(RULE_SRC))
+LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(LINT_SRC) $(RULE_SRC)) \
+	$(BUILD)/gen/hook_script.o
 MAIN_OBJ = $(BUILD)/lint/main.o
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -48,6 +49,17 @@ deps:
 $(BUILD)/%.o: %.c $(wildcard lint/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# hooks/pre-commit, built in as a C string for 'danelint hook install'.
+$(BUILD)/gen/hook_script.c: hooks/pre-commit
+	@mkdir -p $(dir $@)
+	awk 'BEGIN { print "const char hook_script[] =" } \
+	     { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
+	       print "\t\"" $$0 "\\n\"" } \
+	     END { print ";" }' $< >$@
+
+$(BUILD)/gen/hook_script.o: $(BUILD)/gen/hook_script.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
 $(DANELINT): $(MAIN_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)

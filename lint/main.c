@@ -21,6 +21,11 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "lint zone files and certificates on disk" },
+	{ "ci", cmd_ci,
+	  "lint the head tree and every commit's change in base..head" },
+	{ "hook", cmd_hook, "install or uninstall the git pre-commit hook" },
+	{ "plan", cmd_plan,
+	  "show each host's keys, records, their age and the next step" },
 	{ "pre-commit", cmd_precommit,
 	  "lint the staged snapshot and the change from HEAD to it" },
 	{ "rules", cmd_rules, "list the rules, or explain one" },
