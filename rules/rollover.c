@@ -138,16 +138,28 @@ static void report_early(struct lint_ctx *ctx, const struct rule *rule,
 	loc.host = h->name;
 	loc.owner = set->owner;
 	loc.digest = key_digest_hex(ctx, k);
+	if (!pub->found) {
+		report_finding(ctx, rule, &loc, "%s: new key (%s, %s) is "
+			       "deployed in the same change that publishes its "
+			       "TLSA record at %s, so resolvers still hold the "
+			       "old RRset; publish the record first, wait %ld x "
+			       "max(TTL %lds, resolver-min-ttl %lds) + SOA "
+			       "refresh %lds = %s, then deploy the key",
+			       display_name(ctx, h->name), k->description,
+			       k->file, display_name(ctx, set->owner),
+			       ctx->settings->prepublish_ttls, w.ttl,
+			       ctx->settings->resolver_min_ttl, w.refresh,
+			       duration(ctx, w.total));
+		return;
+	}
 	report_finding(ctx, rule, &loc, "%s: new key (%s, %s) is deployed %s "
-		       "after its TLSA record at %s was first published (%s%s%s); "
-		       "resolvers may still hold the old RRset, so wait %ld x "
-		       "max(TTL %lds, resolver-min-ttl %lds) + SOA refresh %lds "
-		       "= %s and deploy it after %s%s",
+		       "after its TLSA record at %s was first published (%s, "
+		       "commit %.7s); resolvers may still hold the old RRset, "
+		       "so wait %ld x max(TTL %lds, resolver-min-ttl %lds) + "
+		       "SOA refresh %lds = %s and deploy it after %s%s",
 		       display_name(ctx, h->name), k->description, k->file,
 		       duration(ctx, age), display_name(ctx, set->owner),
-		       pub->found ? utc(ctx, pub->since) : "in this change",
-		       pub->found ? ", commit " : "",
-		       pub->found ? ctx_printf(ctx, "%.7s", pub->commit) : "",
+		       utc(ctx, pub->since), pub->commit,
 		       ctx->settings->prepublish_ttls, w.ttl,
 		       ctx->settings->resolver_min_ttl, w.refresh,
 		       duration(ctx, w.total), utc(ctx, pub->since + w.total),
