@@ -20,8 +20,9 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 BUILD ?= build
 LINT_SRC = $(filter-out lint/main.c,$(sort $(wildcard lint/*.c)))
 RULE_SRC = $(sort $(wildcard rules/*.c))
+RULE_DOCS = $(sort $(wildcard docs/rules/*.md))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(LINT_SRC) $(RULE_SRC)) \
-	$(BUILD)/gen/hook_script.o
+	$(BUILD)/gen/hook_script.o $(BUILD)/gen/rule_docs.o
 MAIN_OBJ = $(BUILD)/lint/main.o
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -51,14 +52,19 @@ $(BUILD)/%.o: %.c $(wildcard lint/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # hooks/pre-commit, built in as a C string for 'danelint hook install'.
-$(BUILD)/gen/hook_script.c: hooks/pre-commit
+$(BUILD)/gen/hook_script.c: hooks/pre-commit lint/cstring.awk
 	@mkdir -p $(dir $@)
-	awk 'BEGIN { print "const char hook_script[] =" } \
-	     { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
-	       print "\t\"" $$0 "\\n\"" } \
-	     END { print ";" }' $< >$@
+	awk -v name=hook_script -f lint/cstring.awk hooks/pre-commit >$@
 
 $(BUILD)/gen/hook_script.o: $(BUILD)/gen/hook_script.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
+# docs/rules/*.md, built in for 'danelint rules ID'.
+$(BUILD)/gen/rule_docs.c: $(RULE_DOCS) lint/cstring.awk
+	@mkdir -p $(dir $@)
+	awk -v name=rule_docs -v table=1 -f lint/cstring.awk $(RULE_DOCS) >$@
+
+$(BUILD)/gen/rule_docs.o: $(BUILD)/gen/rule_docs.c
 	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
 $(DANELINT): $(MAIN_OBJ) $(LIB_OBJ)

@@ -16,7 +16,13 @@ expect_status 0 "rules" "$DANELINT" rules
 expect_in "$work/out" "tlsa-not-311" "rules list"
 expect_in "$work/out" "warning" "rules list"
 expect_status 0 "rules ID" "$DANELINT" rules tlsa-current-key-unmatched
-expect_in "$work/out" "tlsa-current-key-unmatched [error]" "rules ID"
+expect_in "$work/out" "# tlsa-current-key-unmatched" "rules ID"
+# "danelint rules ID" prints the rule's page of docs/rules/, built in.
+for id in $("$DANELINT" rules | awk '{print $1}'); do
+	"$DANELINT" rules "$id" >"$work/page"
+	cmp -s "$work/page" "docs/rules/$id.md" ||
+		fail "danelint rules $id differs from docs/rules/$id.md"
+done
 expect_status 2 "rules unknown" "$DANELINT" rules no-such-rule
 expect_in "$work/err" "unknown rule 'no-such-rule'" "rules unknown"
 
