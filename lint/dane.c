@@ -171,12 +171,31 @@ static int run_verify(X509_STORE_CTX *ctx, SSL *ssl, time_t now,
 	return 0;
 }
 
+/* The two client contexts, made once per run: SSL_CTX_new is costly. */
+static SSL_CTX *dane_contexts[2];
+
+static SSL_CTX *dane_ctx(bool equal_digests)
+{
+	SSL_CTX **slot = &dane_contexts[equal_digests];
+
+	if (!*slot)
+		*slot = new_dane_ctx(equal_digests);
+	return *slot;
+}
+
+void dane_cleanup(void)
+{
+	SSL_CTX_free(dane_contexts[0]);
+	SSL_CTX_free(dane_contexts[1]);
+	dane_contexts[0] = dane_contexts[1] = NULL;
+}
+
 /* Sets up the DANE state for base and verifies certs once. */
 static int verify_once(STACK_OF(X509) *certs, const char *base,
 		       const struct tlsa_set *set, bool smtp, time_t now,
 		       bool equal_digests, struct dane_result *out)
 {
-	SSL_CTX *ssl_ctx = new_dane_ctx(equal_digests);
+	SSL_CTX *ssl_ctx = dane_ctx(equal_digests);
 	SSL *ssl = NULL;
 	X509_STORE *store = NULL;
 	X509_STORE_CTX *ctx = NULL;
@@ -208,7 +227,6 @@ out:
 	X509_STORE_CTX_free(ctx);
 	X509_STORE_free(store);
 	SSL_free(ssl);
-	SSL_CTX_free(ssl_ctx);
 	ERR_clear_error();
 	return rc;
 }

@@ -32,4 +32,7 @@ int dane_verify(const struct chain *chain, const char *base_domain,
 		const struct tlsa_set *set, bool smtp, time_t now,
 		struct dane_result *out);
 
+/* Frees the OpenSSL contexts dane_verify() keeps between calls. */
+void dane_cleanup(void);
+
 #endif

@@ -7,6 +7,7 @@
 #include <openssl/crypto.h>
 
 #include "commands.h"
+#include "dane.h"
 #include "msg.h"
 
 #ifndef DANELINT_VERSION
@@ -82,6 +83,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	status = run(argc, argv);
+	dane_cleanup();
 	git_libgit2_shutdown();
 	return status;
 }

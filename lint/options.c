@@ -201,7 +201,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *usage)
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:qvh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:qvh", long_options, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return 1;

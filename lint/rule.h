@@ -64,8 +64,8 @@ struct finding {
 enum host_verdict {
 	HOST_UNKNOWN = 0,
 	HOST_NOT_CHECKED,	/* no deployed chain or no TLSA RRset */
-	HOST_MATCHED,
-	HOST_UNMATCHED,
+	HOST_MATCHED,		/* at least one deployed chain verifies */
+	HOST_UNMATCHED,		/* no deployed chain verifies */
 };
 
 struct lint_ctx {

@@ -45,13 +45,15 @@ enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
 	*v = HOST_NOT_CHECKED;
 	if (!set || !h->chain_count)
 		return *v;
-	*v = HOST_MATCHED;
+	/* Unmatched only when every chain fails: a host with an RSA and an
+	 * ECDSA chain still takes mail from senders offered the good one. */
+	*v = HOST_UNMATCHED;
 	for (i = 0; i < h->chain_count; i++) {
 		struct dane_result res;
 
 		if (dane_verify(&h->chains[i], h->name, set, true, ctx->now,
-				&res) < 0 || !res.verified)
-			*v = HOST_UNMATCHED;
+				&res) == 0 && res.verified)
+			*v = HOST_MATCHED;
 	}
 	return *v;
 }

@@ -37,6 +37,16 @@ static void report_chain(struct lint_ctx *ctx, const struct rule *rule,
 			       key, display_name(ctx, set->owner));
 		return;
 	}
+	if (!strstr(res->reason, "no matching DANE TLSA records") &&
+	    !strstr(res->reason, "no usable")) {
+		report_finding(ctx, rule, &loc, "%s: deployed chain (%s) fails "
+			       "DANE verification against the TLSA records at "
+			       "%s: %s; fix the chain or the records before "
+			       "validating senders stop delivering",
+			       display_name(ctx, h->name), key,
+			       display_name(ctx, set->owner), res->reason);
+		return;
+	}
 	report_finding(ctx, rule, &loc, "%s: deployed key (%s) matches no "
 		       "TLSA record at %s (%s); redeploy a key that a record "
 		       "matches, or publish '3 1 1 %s' now and expect "
@@ -91,10 +101,10 @@ static void check_domain(struct lint_ctx *ctx, const struct rule *rule,
 		strbuf_addf(&hosts, "%s'%s'", i ? ", " : "",
 			    display_name(ctx, mx[i]->u.mx.exchange));
 	loc.domain = mx[0]->owner;
-	report_finding(ctx, rule, &loc, "every MX host of '%s' (%s) presents a "
-		       "key that its TLSA records do not match, so validating "
-		       "senders cannot deliver any mail to the domain; fix the "
-		       "TLSA records or the deployed keys now",
+	report_finding(ctx, rule, &loc, "no deployed chain of any MX host of "
+		       "'%s' (%s) verifies against its TLSA records, so "
+		       "validating senders cannot deliver any mail to the "
+		       "domain; fix the TLSA records or the deployed keys now",
 		       display_name(ctx, mx[0]->owner), strbuf_str(&hosts));
 	strbuf_release(&hosts);
 }

@@ -35,8 +35,8 @@ const char *key_digest_hex(struct lint_ctx *ctx, const struct key *k);
 
 /*
  * Runs the DANE verifier for the host's deployed chains (once per run) and
- * returns its verdict: HOST_NOT_CHECKED when the host has no deployed
- * chain or no TLSA RRset.
+ * returns its verdict: HOST_UNMATCHED when no chain verifies,
+ * HOST_NOT_CHECKED when the host has no deployed chain or no TLSA RRset.
  */
 enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h);
 

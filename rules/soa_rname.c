@@ -135,8 +135,8 @@ const struct rule rule_soa_rname_invalid = {
 	.id = "soa-rname-invalid",
 	.severity = SEV_ERROR,
 	.scope = SCOPE_ZONE,
-	.summary = "an SOA RNAME that is missing, the root, a single label or "
-		   "a placeholder",
+	.summary = "an SOA RNAME that is the root, a single label, contains "
+		   "'@' or is a placeholder",
 	.check = check_invalid,
 };
 

@@ -44,6 +44,6 @@ const struct rule rule_tlsa_single_record = {
 	.severity = SEV_WARNING,
 	.scope = SCOPE_ZONE,
 	.summary = "a TLSA RRset with one record, so no next key can be "
-		   "pre-published (only without a certificate directory)",
+		   "pre-published (hosts without certificates only)",
 	.check = check,
 };

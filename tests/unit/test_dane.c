@@ -182,6 +182,7 @@ static int make_pki(void **state)
 static int remove_pki(void **state)
 {
 	(void)state;
+	dane_cleanup();
 	return pki("cd / && rm -rf %s", tmpdir);
 }
 
