@@ -25,7 +25,8 @@ static const char check_usage[] =
 	"\n"
 	"  --config FILE      read settings from FILE, not .danelint\n"
 	"  --no-config        read no .danelint\n"
-	"  --certs DIR        certificate directory (default: certs)\n"
+	"  --certs DIR        certificate directory (default: certs below the\n"
+	"                     root; relative to the working directory)\n"
 	"  --origin NAME      origin of the one zone file given\n"
 	"  --format FORMAT    text (default) or json\n"
 	"  -o, --output FILE  write the report to FILE\n"
@@ -51,6 +52,24 @@ struct check_run {
 	char **rel_paths;
 };
 
+/* Makes a path given relative to the working directory root-relative. */
+static char *root_relative(const struct check_run *run, const char *path)
+{
+	const char *root = run->settings.root;
+	char *abs = path_join(run->cwd, path);
+	size_t n = strlen(root);
+	char *rel;
+
+	if (strncmp(abs, root, n) == 0 && abs[n] == '/')
+		rel = xstrdup(abs + n + 1);
+	else if (strcmp(abs, root) == 0)
+		rel = xstrdup(".");
+	else
+		rel = xstrdup(abs);
+	free(abs);
+	return rel;
+}
+
 /* Reads .danelint (or --config) and sets the repository root. */
 static int setup_settings(struct check_run *run, struct strbuf *err)
 {
@@ -67,8 +86,13 @@ static int setup_settings(struct check_run *run, struct strbuf *err)
 		}
 		root = path_dirname(abs);
 		found = abs;
-	} else if (!run->opts.no_config) {
+	} else {
+		/* The root is found the same way with --no-config. */
 		found = config_find(run->cwd, &root);
+		if (run->opts.no_config) {
+			free(found);
+			found = NULL;
+		}
 	}
 	s->root = root ? root : xstrdup(run->cwd);
 	if (found && config_read(s, found, err) < 0) {
@@ -76,7 +100,14 @@ static int setup_settings(struct check_run *run, struct strbuf *err)
 		return -1;
 	}
 	free(found);
-	return options_apply(&run->opts, s);
+	if (options_apply(&run->opts, s) < 0)
+		return -1;
+	/* --certs is relative to the working directory, as paths are. */
+	if (run->opts.certs && run->opts.certs[0] != '/') {
+		free(s->certs);
+		s->certs = root_relative(run, run->opts.certs);
+	}
+	return 0;
 }
 
 /* Turns the PATH arguments into root-relative paths. */

@@ -116,7 +116,9 @@ static int danelint_key(struct settings *s, const char *key, const char *value,
 		s->certs_explicit = true;
 		return 0;
 	}
-	*why = "expected a whole number";
+	*why = "expected a whole number in range (expiry-warning-days up to "
+	       "36500, prepublish-ttls up to 100, max-tlsa-records up to "
+	       "65535, TTLs up to 2147483647)";
 	if (strcmp(key, "fail-on") == 0) {
 		*why = "expected error, warning or note";
 		return severity_parse(value, false, &s->fail_on);

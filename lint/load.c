@@ -124,10 +124,15 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 {
 	size_t i;
 
-	if (!path_count && (s->zone_count || s->zone_map_count))
+	if (!path_count && s->zone_count)
 		return add_globs(src, s, out, err);
-	if (!path_count)
+	if (!path_count) {
+		/* [zone] sections name origins; discovery still runs. */
+		for (i = 0; i < s->zone_map_count; i++)
+			add_zone(out, s, s->zone_map[i].file,
+				 s->zone_map[i].origin);
 		return add_directory(src, s, "", NULL, out, err);
+	}
 	for (i = 0; i < path_count; i++) {
 		char **files = NULL;
 		size_t count = 0;

@@ -579,6 +579,8 @@ static void parse_file(struct load_state *st, const char *path,
 		while (*text == ' ')
 			text++;
 		if (*text == '$') {
+			add_suppressions(st, path, e.line, e.comments);
+			apply_pending(st, path, e.line);
 			directive(st, path, e.line, text);
 			continue;
 		}

@@ -11,13 +11,26 @@ struct families {
 	size_t count;
 };
 
-static void current_families(const struct host *h, struct families *f)
+/* Is file one of the private key files (a leak, not a deployment)? */
+static bool private_file(const struct model *m, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < m->private_key_count; i++)
+		if (strcmp(m->private_keys[i].file, file) == 0)
+			return true;
+	return false;
+}
+
+static void current_families(const struct model *m, const struct host *h,
+			     struct families *f)
 {
 	size_t i, j;
 
 	f->count = 0;
 	for (i = 0; i < h->key_count; i++) {
-		if (h->keys[i].role != KEY_CURRENT)
+		if (h->keys[i].role != KEY_CURRENT ||
+		    private_file(m, h->keys[i].file))
 			continue;
 		for (j = 0; j < f->count; j++)
 			if (strcmp(f->name[j], h->keys[i].family) == 0)
@@ -94,7 +107,7 @@ static int check_missing(struct lint_ctx *ctx, const struct rule *rule)
 
 		if (!model_tlsa_for_host(m, h->name, 25))
 			continue;
-		current_families(h, &f);
+		current_families(m, h, &f);
 		for (j = 0; j < f.count; j++) {
 			const struct key *cur = find_key(h, KEY_CURRENT, f.name[j]);
 			struct finding_loc loc = loc_file(cur->file);
@@ -194,7 +207,7 @@ static int check_dual(struct lint_ctx *ctx, const struct rule *rule)
 		const struct tlsa_set *set = model_tlsa_for_host(m, h->name, 25);
 		struct families f;
 
-		current_families(h, &f);
+		current_families(m, h, &f);
 		if (!set || f.count < 2)
 			continue;
 		for (j = 0; j < f.count; j++)

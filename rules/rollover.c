@@ -210,8 +210,11 @@ static int check_too_early(struct lint_ctx *ctx, const struct rule *rule)
 	return 0;
 }
 
-/* The host (after the change) that deploys a key matching r at its
- * TLSA owner, or NULL. */
+/*
+ * The host (after the change) that deploys a key matching r and still
+ * publishes TLSA records at r's owner, or NULL. Withdrawing a host's whole
+ * RRset turns DANE off for it, which breaks no delivery.
+ */
 static const struct host *live_user(const struct model *m,
 				    const struct record *r)
 {
@@ -221,7 +224,7 @@ static const struct host *live_user(const struct model *m,
 		const struct host *h = &m->hosts[i];
 		const struct tlsa_set *set = model_tlsa_for_host(m, h->name, 25);
 
-		if (set && strcmp(set->owner, r->owner) != 0)
+		if (!set || strcmp(set->owner, r->owner) != 0)
 			continue;
 		for (j = 0; j < h->key_count; j++)
 			if (h->keys[j].role == KEY_CURRENT &&

@@ -2,6 +2,7 @@
 /* soa-rname-invalid and soa-rname-undeliverable: SOA contact mailboxes. */
 #include "rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Returns the mail domain of an RNAME: what follows its first unescaped
@@ -41,8 +42,8 @@ static const char *rname_problem(const char *rname, const char *origin)
 	if (strcmp(rname, ".") == 0)
 		return "is the root name, so it names no mailbox";
 	if (strchr(rname, '@'))
-		return "contains '@'; write the mailbox with a dot in its "
-		       "place (hostmaster.example.net.)";
+		return "contains '@', which zone files do not use for "
+		       "mailboxes: the first dot stands for it";
 	if (!domain)
 		return "is a single label, not a mailbox";
 	if (name_in_zone(domain, "localhost.") ||
@@ -79,10 +80,44 @@ static int check_invalid(struct lint_ctx *ctx, const struct rule *rule)
 	return 0;
 }
 
+/* Is name at or below a delegation (NS records below the zone apex)? */
+static bool delegated(const struct model *m, const struct zone *z,
+		      const char *name)
+{
+	const struct record *const *rr;
+	const char *p = name;
+
+	while (p && strcmp(p, z->origin) != 0) {
+		if (model_find(m, p, RR_NS, &rr))
+			return true;
+		p = mail_domain(p);
+	}
+	return false;
+}
+
+/* Does a wildcard ("*.example.net.") give name mail or an address? */
+static bool wildcard_covers(const struct model *m, const char *name)
+{
+	const struct record *const *rr;
+	const char *parent = mail_domain(name);
+	char *star;
+	bool covered;
+
+	if (!parent)
+		return false;
+	star = xasprintf("*.%s", parent);
+	covered = model_find(m, star, RR_MX, &rr) ||
+		  model_find(m, star, RR_A, &rr) ||
+		  model_find(m, star, RR_AAAA, &rr);
+	free(star);
+	return covered;
+}
+
 /* Why mail to domain cannot be delivered, when its zone is loaded. */
 static const char *undeliverable(const struct model *m, const char *domain)
 {
 	const struct record *const *rr;
+	const struct zone *z;
 	size_t n, i;
 	int hop;
 
@@ -92,14 +127,15 @@ static const char *undeliverable(const struct model *m, const char *domain)
 			break;
 		domain = rr[0]->u.cname.target;
 	}
-	if (!model_zone_for(m, domain))
+	z = model_zone_for(m, domain);
+	if (!z || delegated(m, z, domain))
 		return NULL;
 	n = model_find(m, domain, RR_MX, &rr);
 	for (i = 0; i < n; i++)
 		if (rr[i]->u.mx.exchange && strcmp(rr[i]->u.mx.exchange, ".") == 0)
 			return "has a null MX (RFC 7505), so it accepts no mail";
 	if (n || model_find(m, domain, RR_A, &rr) ||
-	    model_find(m, domain, RR_AAAA, &rr))
+	    model_find(m, domain, RR_AAAA, &rr) || wildcard_covers(m, domain))
 		return NULL;
 	return "has no MX, A or AAAA record in the loaded zones";
 }

@@ -57,6 +57,30 @@ fi
 expect_status 0 "--no-config" "$DANELINT" check --no-config
 expect_in "$work/err" "no zone files found" "--no-config"
 
+# --no-config still finds the root; --certs and paths are relative to the
+# working directory, and options may follow paths.
+mkdir -p alt/mx1.example.net && cp keys/mx1/fullchain.pem alt/mx1.example.net/
+cd sub/dir || exit 2
+expect_status 0 "--certs from a subdirectory" "$DANELINT" check --no-config \
+	../../zones/main.txt --origin example.net --certs ../../alt
+expect_in "$work/out" "alt/mx1.example.net/fullchain.pem:1:1: warning: " \
+	"--certs relative"
+cd "$work" || exit 2
+
+# A hidden private key in the certificate directory is still found.
+cp .pki/mx1.key keys/mx1/.privkey.pem
+expect_status 1 "hidden private key" "$DANELINT" check
+expect_in "$work/out" "keys/mx1/.privkey.pem:1:1: error: " "hidden private key"
+rm keys/mx1/.privkey.pem
+
+# A comment on a directive line suppresses that directive's finding.
+printf '$GENERATE 1-3 host$ A 192.0.2.$ ; danelint: disable=zone-syntax\n' \
+	>>zones/main.txt
+expect_status 0 "directive suppression" "$DANELINT" check --fail-on error
+if grep -q "zone-syntax" "$work/out"; then
+	fail "suppression on a directive line did not apply"
+fi
+
 # The json report, read back with a JSON parser.
 expect_status 0 "json" "$DANELINT" check --format json --fail-on error
 if command -v python3 >/dev/null; then
