@@ -2,6 +2,7 @@
 /* Certificate loader: decodes one host's certificate files with OpenSSL. */
 #include "cert.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -610,6 +611,48 @@ static int asn1_time_to_time_t(const ASN1_TIME *t, time_t *out)
 	return 0;
 }
 
+/* Copies an ASN1 string as lower-case text; NULL when it holds a NUL. */
+static const char *dns_text(struct model *m, const ASN1_STRING *str)
+{
+	const unsigned char *data = ASN1_STRING_get0_data(str);
+	int len = ASN1_STRING_length(str), i;
+	char *out;
+
+	if (!data || len <= 0 || memchr(data, '\0', (size_t)len))
+		return NULL;
+	out = arena_strndup(&m->arena, (const char *)data, (size_t)len);
+	for (i = 0; i < len; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	return out;
+}
+
+/* Collects the subjectAltName dNSNames and the last subject CN. */
+static void fill_names(struct model *m, struct cert_info *ci, X509 *x)
+{
+	GENERAL_NAMES *sans = X509_get_ext_d2i(x, NID_subject_alt_name, NULL,
+					      NULL);
+	const X509_NAME *subject = X509_get_subject_name(x);
+	int i, n = sans ? sk_GENERAL_NAME_num(sans) : 0, last = -1, at;
+	const char **names;
+
+	names = arena_alloc(&m->arena, (size_t)(n + 1) * sizeof(*names));
+	for (i = 0; i < n; i++) {
+		const GENERAL_NAME *g = sk_GENERAL_NAME_value(sans, i);
+		const char *text;
+
+		if (g->type == GEN_DNS && (text = dns_text(m, g->d.dNSName)))
+			names[ci->dns_name_count++] = text;
+	}
+	ci->dns_names = names;
+	GENERAL_NAMES_free(sans);
+	while ((at = X509_NAME_get_index_by_NID(subject, NID_commonName,
+						last)) >= 0)
+		last = at;
+	if (last >= 0)
+		ci->common_name = dns_text(m, X509_NAME_ENTRY_get_data(
+			X509_NAME_get_entry(subject, last)));
+}
+
 /*
  * Fills ci from x. The SPKI is the cert's own encoding (i2d_X509_PUBKEY),
  * which is what a TLSA "x 1 y" record of this certificate covers.
@@ -637,6 +680,7 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x)
 	if (!ci->subject || !ci->issuer)
 		return -1;
 	ci->is_ca = X509_check_ca(x) != 0;
+	fill_names(m, ci, x);
 	if (asn1_time_to_time_t(X509_get0_notBefore(x), &ci->not_before) < 0 ||
 	    asn1_time_to_time_t(X509_get0_notAfter(x), &ci->not_after) < 0)
 		return -1;

@@ -42,6 +42,8 @@ struct record {
 	unsigned column;
 	const char *rdata_text;	/* RDATA as written, comments removed */
 	uint64_t hash;		/* of the record's canonical wire form */
+	const char **names;	/* the domain names in the RDATA, lower case */
+	size_t name_count;
 	union {
 		struct {
 			uint8_t usage;
@@ -57,6 +59,11 @@ struct record {
 		struct {
 			const char *target;
 		} cname;
+		struct {
+			uint16_t covered;	/* the type the RRSIG signs */
+			uint32_t expiration;	/* seconds since 1970 */
+			uint32_t inception;
+		} rrsig;
 		struct {
 			const char *mname;
 			const char *rname;
@@ -111,6 +118,9 @@ struct cert_info {
 	const char *subject;	/* one-line RFC 2253 form */
 	const char *issuer;
 	bool is_ca;
+	const char **dns_names;	/* subjectAltName dNSNames, lower case */
+	size_t dns_name_count;
+	const char *common_name;	/* the last subject CN, or NULL */
 	time_t not_before;
 	time_t not_after;
 };

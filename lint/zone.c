@@ -380,6 +380,22 @@ static uint32_t rdf_u32(const ldns_rr *rr, size_t i)
 	return ldns_rdf2native_int32(rdf);
 }
 
+/* Collects the domain names of the RDATA (MX exchange, NS, CNAME, ...). */
+static void fill_names(struct model *m, struct record *r, const ldns_rr *rr)
+{
+	size_t i, n = 0, count = ldns_rr_rd_count(rr);
+
+	for (i = 0; i < count; i++)
+		n += ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME;
+	if (!n)
+		return;
+	r->names = arena_alloc(&m->arena, n * sizeof(*r->names));
+	for (i = 0; i < count; i++)
+		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME)
+			r->names[r->name_count++] =
+				lower_dname(m, ldns_rr_rdf(rr, i));
+}
+
 static void fill_typed(struct model *m, struct record *r, const ldns_rr *rr)
 {
 	size_t len, count = ldns_rr_rd_count(rr);
@@ -403,6 +419,14 @@ static void fill_typed(struct model *m, struct record *r, const ldns_rr *rr)
 	case RR_CNAME:
 		if (count == 1)
 			r->u.cname.target = lower_dname(m, ldns_rr_rdf(rr, 0));
+		break;
+	case RR_RRSIG:
+		if (count >= 6) {
+			r->u.rrsig.covered =
+				ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+			r->u.rrsig.expiration = rdf_u32(rr, 4);
+			r->u.rrsig.inception = rdf_u32(rr, 5);
+		}
 		break;
 	case RR_SOA:
 		if (count == 7) {
@@ -459,6 +483,7 @@ static void add_record(struct load_state *st, const char *path,
 	r->line = e->line;
 	r->column = 1;
 	r->hash = record_hash(rr);
+	fill_names(m, r, rr);
 	r->rdata_text = arena_strdup(&m->arena,
 				     rdata_start(e->text, e->inherits_owner));
 	fill_typed(m, r, rr);
