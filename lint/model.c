@@ -55,6 +55,7 @@ void model_add_syntax_error(struct model *m, const char *file, unsigned line,
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	e->kind = LOAD_SYNTAX;
 	e->file = file;
 	e->line = line;
 	e->column = column;

@@ -89,8 +89,14 @@ struct zone {
 	size_t count;
 };
 
-/* A syntax error met while loading; the zone-syntax rule reports them. */
+/* A problem met while loading a zone file. */
+enum load_problem {
+	LOAD_SYNTAX,		/* reported by zone-syntax */
+	LOAD_OUT_OF_ZONE,	/* reported by record-out-of-zone */
+};
+
 struct syntax_error {
+	enum load_problem kind;
 	const char *file;
 	unsigned line;
 	unsigned column;

@@ -34,7 +34,8 @@ static void read_comment(struct scan *s)
 {
 	size_t start = s->pos;
 
-	while (s->pos < s->len && s->buf[s->pos] != '\n')
+	while (s->pos < s->len && s->buf[s->pos] != '\n' &&
+	       s->buf[s->pos] != '\r')
 		s->pos++;
 	if (s->comments.len)
 		strbuf_addch(&s->comments, '\n');
@@ -136,6 +137,16 @@ static int scan_entry_text(struct scan *s, struct scan_entry *e)
 			strbuf_addch(&s->text, ' ');
 			break;
 		case '\r':
+			/* A lone CR ends a line, as in old Mac files. */
+			if (s->pos < s->len && s->buf[s->pos] != '\n') {
+				s->line++;
+				if (!depth) {
+					finish(s, e, start);
+					return 1;
+				}
+			}
+			strbuf_addch(&s->text, ' ');
+			break;
 		case '\t':
 			strbuf_addch(&s->text, ' ');
 			break;

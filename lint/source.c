@@ -4,10 +4,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Zone files this large are not zone files a person maintains. */
 #define MAX_FILE_SIZE ((size_t)1 << 31)
@@ -23,38 +25,41 @@ static int disk_read(const struct source *src, const char *path, char **data,
 		     size_t *len, struct strbuf *err)
 {
 	char *full = disk_path(src, path);
-	FILE *fp = fopen(full, "rb");
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int fd = open(full, O_RDONLY | O_NONBLOCK);
 	struct stat st;
 	struct strbuf sb;
 	char chunk[65536];
-	size_t n;
+	ssize_t n;
 
 	free(full);
-	if (!fp) {
+	if (fd < 0) {
 		strbuf_addstr(err, strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		strbuf_addstr(err, "is a directory, not a file");
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		strbuf_addstr(err, S_ISDIR(st.st_mode)
+			      ? "is a directory, not a file"
+			      : "is not a regular file (a device, FIFO or "
+				"socket)");
+		close(fd);
+		return -1;
+	}
+	if ((size_t)st.st_size > MAX_FILE_SIZE) {
+		strbuf_addstr(err, "file larger than 2 GiB");
+		close(fd);
 		return -1;
 	}
 	strbuf_init(&sb);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (sb.len + n > MAX_FILE_SIZE) {
-			strbuf_addstr(err, "file larger than 2 GiB");
-			break;
-		}
-		strbuf_add(&sb, chunk, n);
-	}
-	if (ferror(fp) || err->len) {
-		if (!err->len)
-			strbuf_addstr(err, strerror(errno));
-		fclose(fp);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		strbuf_add(&sb, chunk, (size_t)n);
+	if (n < 0) {
+		strbuf_addstr(err, strerror(errno));
+		close(fd);
 		strbuf_release(&sb);
 		return -1;
 	}
-	fclose(fp);
+	close(fd);
 	if (!sb.buf)
 		strbuf_add(&sb, "", 0);
 	*len = sb.len;

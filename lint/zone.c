@@ -22,6 +22,7 @@ struct load_state {
 	struct model *m;
 	const struct source *src;
 	ldns_rdf *origin;
+	ldns_rdf *apex;		/* the zone's origin: records must lie below */
 	ldns_rdf *prev;
 	uint32_t default_ttl;
 	const char *stack[MAX_INCLUDE_DEPTH + 1];
@@ -251,10 +252,16 @@ static void include_file(struct load_state *st, const char *path,
 	free(dir);
 	free(inc);
 	strbuf_init(&err);
-	if (on_stack(st, stored) || st->depth >= MAX_INCLUDE_DEPTH) {
+	if (on_stack(st, stored)) {
 		syntax_error(st, path, line, "$INCLUDE of '%s' loops back to a "
 			     "file that is already being read; remove one of "
 			     "the $INCLUDE lines", stored);
+		return;
+	}
+	if (st->depth >= MAX_INCLUDE_DEPTH) {
+		syntax_error(st, path, line, "$INCLUDE of '%s' nests files more "
+			     "than %d levels deep; include them from fewer "
+			     "levels", stored, MAX_INCLUDE_DEPTH);
 		return;
 	}
 	if (st->src->read(st->src, stored, &data, &len, &err) < 0) {
@@ -545,6 +552,15 @@ static const char *type_hint(const char *text, bool inherits_owner,
 	return "";
 }
 
+/* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)? */
+static bool in_zone(const struct load_state *st, const ldns_rr *rr)
+{
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+
+	return !st->apex || ldns_dname_compare(owner, st->apex) == 0 ||
+	       ldns_dname_is_subdomain(owner, st->apex);
+}
+
 static void parse_record(struct load_state *st, const char *path,
 			 const struct scan_entry *e)
 {
@@ -571,7 +587,23 @@ static void parse_record(struct load_state *st, const char *path,
 		strbuf_release(&hint);
 		return;
 	}
-	add_record(st, path, e, rr);
+	if (!in_zone(st, rr)) {
+		char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+		char *apex = ldns_rdf2str(st->apex);
+		struct syntax_error *err;
+
+		model_add_syntax_error(st->m, path, e->line, 1, "'%s' lies "
+				       "outside the zone '%s', so name servers "
+				       "ignore the record; move it to the zone "
+				       "file of its own domain", owner ? owner : "?",
+				       apex ? apex : "?");
+		err = &st->m->errors[st->m->error_count - 1];
+		err->kind = LOAD_OUT_OF_ZONE;
+		free(owner);
+		free(apex);
+	} else {
+		add_record(st, path, e, rr);
+	}
 	ldns_rr_free(rr);
 }
 
@@ -751,6 +783,7 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	init_state(&st, m, src);
 	if (origin)
 		st.origin = ldns_dname_new_frm_str(origin);
+	st.apex = st.origin ? ldns_rdf_clone(st.origin) : NULL;
 	z = ARRAY_PUSH(m->zones, m->zone_count, m->zone_alloc);
 	memset(z, 0, sizeof(*z));
 	z->file = stored;
@@ -771,6 +804,7 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	z = &m->zones[m->zone_count - 1];
 	z->count = m->record_count - z->first;
 	ldns_rdf_deep_free(st.origin);
+	ldns_rdf_deep_free(st.apex);
 	ldns_rdf_deep_free(st.prev);
 	strbuf_release(&st.pending);
 	free(found);

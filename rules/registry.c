@@ -9,6 +9,7 @@ const struct rule *const rule_registry[] = {
 	&rule_next_key_missing,
 	&rule_next_key_unpublished,
 	&rule_private_key_committed,
+	&rule_record_out_of_zone,
 	&rule_rollover_all_mx_at_once,
 	&rule_rollover_live_tlsa_removed,
 	&rule_rollover_too_early,

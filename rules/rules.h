@@ -11,6 +11,7 @@ extern const struct rule rule_dual_algorithm_coverage;
 extern const struct rule rule_next_key_missing;
 extern const struct rule rule_next_key_unpublished;
 extern const struct rule rule_private_key_committed;
+extern const struct rule rule_record_out_of_zone;
 extern const struct rule rule_rollover_all_mx_at_once;
 extern const struct rule rule_rollover_live_tlsa_removed;
 extern const struct rule rule_rollover_too_early;

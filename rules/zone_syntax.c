@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* zone-syntax: records and directives that do not parse. */
+/* zone-syntax and record-out-of-zone: what the zone loader rejected. */
 #include "rules.h"
 
 static int check(struct lint_ctx *ctx, const struct rule *rule)
@@ -11,6 +11,8 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 		const struct syntax_error *e = &m->errors[i];
 		struct finding_loc loc = { 0 };
 
+		if (e->kind != LOAD_SYNTAX)
+			continue;
 		loc.file = e->file;
 		loc.line = e->line;
 		loc.column = e->column;
@@ -18,6 +20,34 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 	}
 	return 0;
 }
+
+static int check_out_of_zone(struct lint_ctx *ctx, const struct rule *rule)
+{
+	const struct model *m = ctx->model;
+	size_t i;
+
+	for (i = 0; i < m->error_count; i++) {
+		const struct syntax_error *e = &m->errors[i];
+		struct finding_loc loc = { 0 };
+
+		if (e->kind != LOAD_OUT_OF_ZONE)
+			continue;
+		loc.file = e->file;
+		loc.line = e->line;
+		loc.column = e->column;
+		report_finding(ctx, rule, &loc, "%s", e->message);
+	}
+	return 0;
+}
+
+const struct rule rule_record_out_of_zone = {
+	.id = "record-out-of-zone",
+	.severity = SEV_ERROR,
+	.scope = SCOPE_ZONE,
+	.summary = "a record whose owner lies outside its zone, which name "
+		   "servers ignore",
+	.check = check_out_of_zone,
+};
 
 const struct rule rule_zone_syntax = {
 	.id = "zone-syntax",
