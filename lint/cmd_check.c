@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -144,6 +145,32 @@ static int relative_paths(struct check_run *run, struct strbuf *err)
 	return 0;
 }
 
+/* Refuses an -o file that is one of the inputs: writing would empty it. */
+static int check_output(const struct check_run *run, struct strbuf *err)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (!run->opts.output || stat(run->opts.output, &out) != 0)
+		return 0;
+	for (i = 0; i < run->zones.count; i++) {
+		char *path = path_join(run->settings.root,
+				       run->zones.files[i].path);
+		bool same = stat(path, &in) == 0 && in.st_dev == out.st_dev &&
+			    in.st_ino == out.st_ino;
+
+		free(path);
+		if (same) {
+			strbuf_addf(err, "-o '%s' is the zone file '%s', which "
+				    "the report would overwrite; write the "
+				    "report to another file", run->opts.output,
+				    run->zones.files[i].path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int load_and_lint(struct check_run *run, struct strbuf *err)
 {
 	struct source src;
@@ -156,7 +183,7 @@ static int load_and_lint(struct check_run *run, struct strbuf *err)
 	}
 	if (load_collect_zones(&src, &run->settings, run->rel_paths,
 			       run->opts.path_count, run->opts.origin,
-			       &run->zones, err) < 0 ||
+			       &run->zones, err) < 0 || check_output(run, err) < 0 ||
 	    load_zones(&run->model, &src, &run->zones, false, err) < 0 ||
 	    load_certs(&run->model, &src, &run->settings, err) < 0)
 		return -1;

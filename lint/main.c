@@ -68,8 +68,10 @@ static int run(int argc, char **argv)
 		return 0;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			msg_set_command(commands[i].name);
 			return commands[i].run(argc - 1, argv + 1);
+		}
 	msg_usage("unknown command '%s'", argv[1]);
 	return 2;
 }

@@ -6,11 +6,17 @@
 #include <stdio.h>
 
 static bool quiet_mode;
+static const char *command_name;
 static bool verbose_mode;
 
 void msg_set_quiet(bool quiet)
 {
 	quiet_mode = quiet;
+}
+
+void msg_set_command(const char *name)
+{
+	command_name = name;
 }
 
 void msg_set_verbose(bool verbose)
@@ -72,5 +78,8 @@ void msg_usage(const char *fmt, ...)
 	va_start(ap, fmt);
 	emit("error", fmt, ap);
 	va_end(ap);
-	fputs("try 'danelint --help'\n", stderr);
+	if (command_name)
+		fprintf(stderr, "try 'danelint %s --help'\n", command_name);
+	else
+		fputs("try 'danelint --help'\n", stderr);
 }

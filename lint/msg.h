@@ -7,6 +7,8 @@
 
 /* Hides notes (-q). */
 void msg_set_quiet(bool quiet);
+/* Names the subcommand that usage errors point to for help. */
+void msg_set_command(const char *name);
 /* Shows debug lines (-v). */
 void msg_set_verbose(bool verbose);
 

@@ -2,6 +2,7 @@
 /* The options common to the linting commands. */
 #include "options.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,30 @@ int parse_time(const char *s, time_t *out)
 	return 0;
 }
 
+/* A presentation-format domain name: labels of letters, digits, '-',
+ * '_' and '*', each 1 to 63 bytes, 253 bytes in all (RFC 1035, 2.3.4). */
+static bool valid_name(const char *s)
+{
+	size_t label = 0, total = 0;
+
+	if (strcmp(s, ".") == 0)
+		return true;
+	for (; *s; s++, total++) {
+		if (*s == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+			continue;
+		}
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' &&
+		    *s != '*')
+			return false;
+		if (++label > 63)
+			return false;
+	}
+	return total > 0 && total <= 254;
+}
+
 static int add_toggle(struct options *o, const char *rule, bool enable)
 {
 	if (!rule_find(rule)) {
@@ -169,9 +194,18 @@ static int parse_one(struct options *o, int c, const char *arg)
 		o->no_config = true;
 		return 0;
 	case OPT_CERTS:
+		if (!*arg) {
+			msg_usage("--certs needs a directory name");
+			return -1;
+		}
 		o->certs = arg;
 		return 0;
 	case OPT_ORIGIN:
+		if (!valid_name(arg)) {
+			msg_usage("invalid --origin '%s'; give a domain name "
+				  "such as example.net", arg);
+			return -1;
+		}
 		o->origin = arg;
 		return 0;
 	case 'o':
@@ -207,12 +241,12 @@ int options_parse(struct options *o, int argc, char **argv, const char *usage)
 			return 1;
 		}
 		if (c == '?' || c == ':') {
-			if (optopt)
-				msg_usage("invalid option '-%c' or missing value",
-					  optopt);
+			if (optopt > 0 && optopt < 256)
+				msg_usage("invalid option '-%c', or its value is "
+					  "missing", optopt);
 			else
-				msg_usage("invalid option '%s' or missing value",
-					  argv[optind - 1]);
+				msg_usage("invalid option '%s', or its value is "
+					  "missing", argv[optind - 1]);
 			return -1;
 		}
 		if (parse_one(o, c, optarg) < 0)

@@ -552,6 +552,15 @@ static const char *type_hint(const char *text, bool inherits_owner,
 	return "";
 }
 
+static size_t rdata_size(const ldns_rr *rr)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	return total;
+}
+
 /* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)? */
 static bool in_zone(const struct load_state *st, const ldns_rr *rr)
 {
@@ -587,7 +596,14 @@ static void parse_record(struct load_state *st, const char *path,
 		strbuf_release(&hint);
 		return;
 	}
-	if (!in_zone(st, rr)) {
+	/* ldns 1.8.3 silently drops what does not fit in about 64 KiB, so
+	 * RDATA near that size was most likely cut short. */
+	if (rdata_size(rr) >= 64000 || strlen(e->text) > 2 * 65535 + 1024) {
+		syntax_error(st, path, e->line, "RDATA of the record is too "
+			     "long: a record holds at most 65535 bytes (RFC "
+			     "1035, section 3.2.1), and no DNS message carries "
+			     "one this size; shorten it");
+	} else if (!in_zone(st, rr)) {
 		char *owner = ldns_rdf2str(ldns_rr_owner(rr));
 		char *apex = ldns_rdf2str(st->apex);
 		struct syntax_error *err;
@@ -753,6 +769,16 @@ static char *origin_from_content(const char *data, size_t len)
 	return origin;
 }
 
+static bool has_soa(const struct model *m, const struct zone *z)
+{
+	size_t i;
+
+	for (i = 0; i < z->count; i++)
+		if (m->records[z->first + i].type == RR_SOA)
+			return true;
+	return false;
+}
+
 static void init_state(struct load_state *st, struct model *m,
 		       const struct source *src)
 {
@@ -803,6 +829,11 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	}
 	z = &m->zones[m->zone_count - 1];
 	z->count = m->record_count - z->first;
+	if (st.apex && nul < 0 && !has_soa(m, z))
+		model_add_syntax_error(m, stored, 1, 1, "zone '%s' has no SOA "
+				       "record, so no server can load it; start "
+				       "the file with the SOA record of its apex",
+				       z->origin);
 	ldns_rdf_deep_free(st.origin);
 	ldns_rdf_deep_free(st.apex);
 	ldns_rdf_deep_free(st.prev);

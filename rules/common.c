@@ -2,6 +2,8 @@
 /* Helpers shared by the rules: record text, key digests, host verdicts. */
 #include "rules.h"
 
+#include <string.h>
+
 #include "dane.h"
 
 const char *tlsa_short(struct lint_ctx *ctx, const struct record *r)
@@ -52,8 +54,16 @@ enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
 		struct dane_result res;
 
 		if (dane_verify(&h->chains[i], h->name, set, true, ctx->now,
-				&res) == 0 && res.verified)
+				&res) < 0)
+			continue;
+		if (res.verified)
 			*v = HOST_MATCHED;
+		/* An RRset with no usable record makes senders fall back to
+		 * unauthenticated TLS (RFC 7672, section 2.2): no outage. */
+		if (!res.verified && strstr(res.reason, "no usable")) {
+			*v = HOST_NOT_CHECKED;
+			break;
+		}
 	}
 	return *v;
 }

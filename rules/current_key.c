@@ -37,8 +37,7 @@ static void report_chain(struct lint_ctx *ctx, const struct rule *rule,
 			       key, display_name(ctx, set->owner));
 		return;
 	}
-	if (!strstr(res->reason, "no matching DANE TLSA records") &&
-	    !strstr(res->reason, "no usable")) {
+	if (!strstr(res->reason, "no matching DANE TLSA records")) {
 		report_finding(ctx, rule, &loc, "%s: deployed chain (%s) fails "
 			       "DANE verification against the TLSA records at "
 			       "%s: %s; fix the chain or the records before "
@@ -73,7 +72,10 @@ static int check_current(struct lint_ctx *ctx, const struct rule *rule)
 			if (dane_verify(&h->chains[j], h->name, set, true,
 					ctx->now, &res) < 0)
 				return -1;
-			if (!res.verified)
+			/* With no usable record senders fall back to
+			 * unauthenticated TLS (RFC 7672, section 2.2), and
+			 * tlsa-pkix-usage reports the records. */
+			if (!res.verified && !strstr(res.reason, "no usable"))
 				report_chain(ctx, rule, h, set, &h->chains[j],
 					     &res);
 		}

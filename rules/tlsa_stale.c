@@ -3,6 +3,7 @@
 #include "rules.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Does r match a key of h, or (usage 2) a certificate of a deployed chain? */
 static bool record_in_use(const struct record *r, const struct host *h)
@@ -19,6 +20,19 @@ static bool record_in_use(const struct record *r, const struct host *h)
 	return false;
 }
 
+/* Does a file of h's directory hold something danelint could not read? A
+ * record may then belong to the key in it. */
+static bool has_problem(const struct model *m, const struct host *h)
+{
+	size_t i, n = strlen(h->dir);
+
+	for (i = 0; i < m->cert_problem_count; i++)
+		if (strncmp(m->cert_problems[i].file, h->dir, n) == 0 &&
+		    m->cert_problems[i].file[n] == '/')
+			return true;
+	return false;
+}
+
 static int check(struct lint_ctx *ctx, const struct rule *rule)
 {
 	const struct model *m = ctx->model;
@@ -31,7 +45,7 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 		const struct host *h = &m->hosts[i];
 		const struct tlsa_set *set = model_tlsa_for_host(m, h->name, 25);
 
-		if (!set || !h->key_count)
+		if (!set || !h->key_count || has_problem(m, h))
 			continue;
 		reached[set - m->tlsa_sets] = true;
 		for (j = 0; j < set->count; j++)

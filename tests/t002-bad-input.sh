@@ -42,6 +42,51 @@ expect_status 1 "long lines" run check example.net.zone
 expect_in "$work/out" "example.net.zone:8:1: error: " "1 MB line"
 expect_in "$work/out" "example.net.zone:10:1: error: " "10 MB line"
 
+# A record of about 100 kB: longer than any record can be.
+zone_header example.net. >example.net.zone
+{
+	printf 'big\tIN TXT\t'
+	i=0
+	while [ $i -lt 500 ]; do
+		printf '"%0200d" ' 0
+		i=$((i + 1))
+	done
+	printf '\n'
+} >>example.net.zone
+expect_status 1 "oversized record" run check example.net.zone
+expect_in "$work/out" "example.net.zone:8:1: error: RDATA of the record is too long" \
+	"oversized record"
+
+# Lines ended by a lone CR, as in old Mac files.
+zone_header example.net. | tr '\n' '\r' >example.net.zone
+printf 'bad\tIN A\t300.1.1.1\r' >>example.net.zone
+expect_status 1 "CR line ends" run check example.net.zone
+expect_in "$work/out" "example.net.zone:8:1: error: invalid record" "CR line ends"
+
+# An empty zone file and one without SOA record.
+: >empty.example.zone
+expect_status 1 "empty zone" run check empty.example.zone
+expect_in "$work/out" "zone 'empty.example.' has no SOA record" "empty zone"
+rm empty.example.zone
+
+# A FIFO, or $INCLUDE of a device, must not block or read forever.
+mkfifo fifo.example.zone
+expect_status 2 "FIFO as zone" run check fifo.example.zone
+expect_in "$work/err" "is not a regular file" "FIFO as zone"
+rm fifo.example.zone
+zone_header example.net. >example.net.zone
+echo '$INCLUDE /dev/zero' >>example.net.zone
+expect_status 1 "device include" run check example.net.zone
+expect_in "$work/out" "cannot read \$INCLUDE file '/dev/zero': is not a regular file" \
+	"device include"
+
+# -o naming an input file would empty it.
+zone_header example.net. >example.net.zone
+expect_status 2 "-o input file" run check -o example.net.zone
+[ -s example.net.zone ] || fail "-o emptied the zone file"
+expect_status 2 "empty --certs" run check --certs ''
+expect_status 2 "bad --origin" run check --origin 'a..b' example.net.zone
+
 # A file whose origin cannot be told.
 zone_header example.net. | sed 1d >zones.txt
 expect_status 1 "no origin" run check zones.txt

@@ -100,9 +100,12 @@ static void syntax_errors_keep_loading(void **state)
 		   "c IN TXT ( \"open\"\n"
 		   "d IN A 192.0.2.2\n");
 	assert_int_equal(load(&m, "errors.zone", NULL), 0);
-	assert_int_equal(m.error_count, 2);
+	/* two syntax errors, then the missing SOA record at line 1 */
+	assert_int_equal(m.error_count, 3);
 	assert_int_equal(m.errors[0].line, 2);
 	assert_int_equal(m.errors[1].line, 4);
+	assert_int_equal(m.errors[2].line, 1);
+	assert_non_null(strstr(m.errors[2].message, "no SOA"));
 	assert_non_null(find(&m, "b.example.net.", RR_A));
 	model_release(&m);
 }
@@ -116,6 +119,7 @@ static void include_relative_and_origin(void **state)
 	model_init(&m);
 	write_file("zones/main.zone",
 		   "$ORIGIN example.net.\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
 		   "$INCLUDE inc/part.inc sub.example.net.\n"
 		   "after IN A 192.0.2.9\n");
 	write_file("zones/inc/part.inc", "x IN A 192.0.2.8\n");
@@ -136,10 +140,12 @@ static void include_loop_reported(void **state)
 
 	(void)state;
 	model_init(&m);
-	write_file("loop.zone", "$ORIGIN example.net.\n$INCLUDE loop.zone\n");
+	write_file("loop.zone", "$ORIGIN example.net.\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+		   "$INCLUDE loop.zone\n");
 	assert_int_equal(load(&m, "loop.zone", NULL), 0);
 	assert_int_equal(m.error_count, 1);
-	assert_int_equal(m.errors[0].line, 2);
+	assert_int_equal(m.errors[0].line, 3);
 	assert_non_null(strstr(m.errors[0].message, "loops"));
 	model_release(&m);
 }
