@@ -30,7 +30,7 @@ cd "$work" && git init -q . || exit 2
 zone_header example.net. >example.net.zone
 expect_status 0 "check --help" "$DANELINT" check --help
 expect_status 2 "bad option" "$DANELINT" check --no-such-option
-expect_in "$work/err" "try 'danelint --help'" "bad option"
+expect_in "$work/err" "try 'danelint check --help'" "bad option"
 expect_status 2 "bad format" "$DANELINT" check --format yaml
 expect_status 2 "bad fail-on" "$DANELINT" check --fail-on fatal
 expect_status 2 "bad now" "$DANELINT" check --now yesterday
