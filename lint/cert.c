@@ -743,6 +743,48 @@ static int build_chain(struct model *m, struct chain *chain,
 	return 0;
 }
 
+/*
+ * Returns the index of the first end-entity certificate after a CA
+ * certificate at the start of f, or 0: a chain file in the wrong order,
+ * whose first certificate is not the server's.
+ */
+static int misordered(const struct cert_file *f)
+{
+	int i;
+
+	if (f->all_ca || X509_check_ca(first_cert(f)) == 0)
+		return 0;
+	for (i = 1; i < sk_X509_num(f->certs); i++)
+		if (X509_check_ca(sk_X509_value(f->certs, i)) == 0)
+			return i;
+	return 0;
+}
+
+/* Reports misordered deployment files and takes them out of use. */
+static void drop_misordered(struct model *m, struct cert_file *files,
+			    size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		int leaf;
+		const char *subject;
+
+		if (files[i].role != ROLE_DEPLOYMENT ||
+		    !(leaf = misordered(&files[i])))
+			continue;
+		subject = name_to_string(m, X509_get_subject_name(
+			sk_X509_value(files[i].certs, leaf)));
+		model_add_cert_problem(m, files[i].path, "the file starts with "
+				       "a CA certificate, and the server's "
+				       "certificate ('%s') comes at position "
+				       "%d; put the server's certificate first, "
+				       "then the chain, as servers send it",
+				       subject ? subject : "?", leaf + 1);
+		files[i].role = ROLE_NONE;
+	}
+}
+
 /* Builds h->chains and one current key per deployment. */
 static int add_deployments(struct model *m, struct host *h,
 			   struct key_list *list, struct cert_file *files,
@@ -750,6 +792,7 @@ static int add_deployments(struct model *m, struct host *h,
 {
 	size_t i, n = 0;
 
+	drop_misordered(m, files, count);
 	for (i = 0; i < count; i++)
 		if (files[i].role == ROLE_DEPLOYMENT)
 			n++;
