@@ -192,6 +192,13 @@ static int load_and_lint(struct check_run *run, struct strbuf *err)
 			 "arguments or with zones = in .danelint",
 			 run->settings.root);
 	model_index(&run->model);
+	msg_debug("root '%s', configuration %s", run->settings.root,
+		  run->settings.config_file ? run->settings.config_file
+					    : "none");
+	msg_debug("%zu zone files, %zu records, %zu TLSA RRsets, %zu hosts "
+		  "in '%s'", run->zones.count, run->model.record_count,
+		  run->model.tlsa_set_count, run->model.host_count,
+		  run->settings.certs);
 	if (lint_ctx_init(&run->ctx, &run->model, &run->settings, now, err) < 0)
 		return -1;
 	if (lint_run(&run->ctx, true, true) < 0) {
