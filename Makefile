@@ -28,7 +28,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 DANELINT = $(BUILD)/danelint
 
-.PHONY: all deps check asan demo install clean style unit
+.PHONY: all deps check asan demo install clean style unit fuzz
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
@@ -96,6 +96,30 @@ demo: deps
 	@cd testdata/demo && ../../$(DANELINT) check; \
 		status=$$?; echo "(exit status $$status)"; [ $$status -le 1 ]
 
+# libFuzzer harnesses (clang); each runs FUZZ_TIME seconds on a corpus
+# seeded from testdata/. Crashes land in build-fuzz/ as crash-* files.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS = zone cert config
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" \
+		$(patsubst %,build-fuzz/fuzz_%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		sh tests/fuzz/seed.sh $$t build-fuzz/corpus-$$t && \
+		echo "fuzzing $$t for $(FUZZ_TIME) s" && \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+			-max_len=65536 -print_final_stats=1 corpus-$$t \
+			>fuzz_$$t.log 2>&1) || \
+		{ tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+		tail -3 build-fuzz/fuzz_$$t.log; \
+	done
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -o $@ $^ $(LIBS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(DANELINT) $(DESTDIR)$(BINDIR)/danelint
@@ -104,4 +128,4 @@ style:
 	clang-format --dry-run --Werror lint/*.c lint/*.h rules/*.c
 
 clean:
-	rm -rf build build-asan danelint
+	rm -rf build build-asan build-fuzz danelint
