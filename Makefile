@@ -28,7 +28,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 DANELINT = $(BUILD)/danelint
 
-.PHONY: all deps check asan demo install clean style unit fuzz
+.PHONY: all deps check asan demo install clean style unit fuzz bench
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
@@ -119,6 +119,18 @@ fuzz: deps
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 	clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -o $@ $^ $(LIBS)
+
+# Times danelint against validns, kzonecheck and named-checkzone on
+# generated zones; never part of "make check". Writes build/bench/results.md.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@command -v validns >/dev/null && command -v kzonecheck >/dev/null && \
+	    command -v named-checkzone >/dev/null || { \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get install -y -qq validns knot-dnssecutils \
+			bind9-utils >/dev/null; }
+	DANELINT=$(abspath $(DANELINT)) sh tests/bench/run.sh \
+		build/bench/results.md $(or $(RUNS),5)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR)
