@@ -904,7 +904,7 @@ static void report_keyless(struct model *m, const struct cert_file *f)
 	if (f->reported || sk_X509_num(f->certs) > 0 || f->key_count > 0)
 		return;
 	model_add_cert_problem(m, f->path,
-			       "no public key found: the file holds only a private key that danelint cannot decode (encrypted or OpenSSH format); "
+			       "no public key found: the file contains only a private key that danelint cannot decode (encrypted or OpenSSH format); "
 			       "name the certificate or the public key instead");
 }
 
