@@ -30,6 +30,8 @@ static const struct command commands[] = {
 	{ "pre-commit", cmd_precommit,
 	  "lint the staged snapshot and the change from HEAD to it" },
 	{ "rules", cmd_rules, "list the rules, or explain one" },
+	{ "tlsa", cmd_tlsa,
+	  "print TLSA records for the keys in certificate files" },
 };
 
 static void usage(FILE *out)
