@@ -56,6 +56,11 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 
 void lint_ctx_release(struct lint_ctx *ctx)
 {
+	size_t i;
+
+	for (i = 0; i < ctx->changed_zone_count; i++)
+		free(ctx->changed_zones[i]);
+	free(ctx->changed_zones);
 	free(ctx->severities);
 	free(ctx->findings);
 	free(ctx->host_verdicts);

@@ -337,3 +337,29 @@ int load_certs(struct model *m, const struct source *src,
 	}
 	return 0;
 }
+
+int load_cert_dirs(struct model *m, const struct source *src,
+		   const char *const *names, const char *const *dirs,
+		   size_t count, struct strbuf *err)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		char **files = NULL;
+		size_t n = 0;
+		struct strbuf why;
+		int rc;
+
+		strbuf_init(&why);
+		rc = src->list(src, dirs[i], &files, &n, &why);
+		strbuf_release(&why);
+		if (rc < 0)
+			continue;
+		m->have_certs = true;
+		rc = load_host(m, src, names[i], dirs[i], files, n, err);
+		source_free_list(files, n);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}

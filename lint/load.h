@@ -55,4 +55,13 @@ int load_zones(struct model *m, const struct source *src,
 int load_certs(struct model *m, const struct source *src,
 	       const struct settings *s, struct strbuf *err);
 
+/*
+ * Loads the certificate directories of the given hosts only: names[i] is
+ * the host (absolute), dirs[i] its directory. Directories the source lacks
+ * are skipped.
+ */
+int load_cert_dirs(struct model *m, const struct source *src,
+		   const char *const *names, const char *const *dirs,
+		   size_t count, struct strbuf *err);
+
 #endif

@@ -88,6 +88,11 @@ struct lint_ctx {
 	const char *label;	/* prefix of every message, such as
 				 * "commit 1a2b3c4: ", or NULL */
 	int history_error;	/* set when a history lookup failed */
+	/* With a partial base (pre-commit), base holds only the zone files
+	 * and hosts the change touches; every other zone is unchanged. */
+	bool base_partial;
+	char **changed_zones;
+	size_t changed_zone_count;
 };
 
 /*
