@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
-# danelint lsp with a real client: headless Neovim opens a zone file,
-# shows danelint's diagnostics, and clears them when the text is fixed.
+# danelint lsp with a real client: headless Neovim, set up with
+# docs/editors/danelint.lua, opens a zone file, shows danelint's
+# diagnostics, and clears them when the text is fixed.
 . "$TESTS_DIR/lib/e2e.sh"
 
 if ! command -v nvim >/dev/null; then
@@ -25,6 +26,8 @@ zone_header example.net. >"$work/fixed.zone"
 HOME=$work/home XDG_CACHE_HOME=$work/home/cache \
 XDG_STATE_HOME=$work/home/state XDG_DATA_HOME=$work/home/data \
 XDG_CONFIG_HOME=$work/home/config \
+PATH=$(dirname "$DANELINT"):$PATH \
+LSP_CONFIG=$TESTS_DIR/../docs/editors/danelint.lua \
 LSP_ZONE=$repo/zones/example.net.zone LSP_FIXED=$work/fixed.zone \
 LSP_OUT=$work/result.json \
 	timeout 120 nvim --headless -u NONE -i NONE -n \

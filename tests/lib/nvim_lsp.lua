@@ -1,9 +1,10 @@
 -- SPDX-License-Identifier: BSD-3-Clause
--- Neovim as a real LSP client of 'danelint lsp': opens LSP_ZONE, attaches
--- the server, waits for diagnostics, replaces the text with LSP_FIXED and
--- waits for them to clear, then writes what it saw to LSP_OUT as JSON.
--- Every wait is bounded, and any error exits Neovim with status 1.
-local danelint = os.getenv("DANELINT")
+-- Neovim as a real LSP client of 'danelint lsp': loads the configuration
+-- LSP_CONFIG (docs/editors/danelint.lua), opens LSP_ZONE, waits for
+-- diagnostics, replaces the text with LSP_FIXED and waits for them to
+-- clear, then writes what it saw to LSP_OUT as JSON. Every wait is
+-- bounded, and any error exits Neovim with status 1.
+local config = os.getenv("LSP_CONFIG")
 local zone = os.getenv("LSP_ZONE")
 local fixed = os.getenv("LSP_FIXED")
 local out = os.getenv("LSP_OUT")
@@ -26,31 +27,19 @@ local function diagnostics_of(buf)
 	return list
 end
 
--- Starts the server for buf: vim.lsp.start from Neovim 0.8 on, else
--- start_client and buf_attach_client (Debian 12 ships Neovim 0.7).
-local function start(buf)
-	local config = {
-		name = "danelint",
-		cmd = { danelint, "lsp" },
-		root_dir = vim.fn.fnamemodify(zone, ":h"),
-	}
-	if vim.lsp.start then
-		return vim.lsp.start(config)
-	end
-	local id = vim.lsp.start_client(config)
-	vim.lsp.buf_attach_client(buf, id)
-	return id
-end
-
 local function run()
+	dofile(config)
 	vim.cmd("edit " .. vim.fn.fnameescape(zone))
 	local buf = vim.api.nvim_get_current_buf()
-	local id = start(buf)
-	local result = { client = id ~= nil }
+	local result = {}
 
 	result.opened = vim.wait(timeout_ms, function()
 		return #vim.diagnostic.get(buf) > 0
 	end, 50)
+	-- The client is listed once it has initialized.
+	local clients = vim.lsp.get_active_clients()
+	local id = clients[1] and clients[1].id
+	result.client = #clients == 1 and clients[1].name == "danelint"
 	result.diagnostics = diagnostics_of(buf)
 
 	local lines = vim.fn.readfile(fixed)
@@ -59,10 +48,12 @@ local function run()
 		return #vim.diagnostic.get(buf) == 0
 	end, 50)
 
-	vim.lsp.stop_client(id)
-	result.stopped = vim.wait(timeout_ms, function()
-		return vim.lsp.get_client_by_id(id) == nil
-	end, 50)
+	if id then
+		vim.lsp.stop_client(id)
+		result.stopped = vim.wait(timeout_ms, function()
+			return vim.lsp.get_client_by_id(id) == nil
+		end, 50)
+	end
 	local f = assert(io.open(out, "w"))
 	f:write(vim.fn.json_encode(result))
 	f:close()
