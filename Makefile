@@ -7,7 +7,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = ldns libcrypto libssl libgit2
 DEB_PACKAGES = pkg-config libldns-dev libssl-dev libgit2-dev libcmocka-dev \
-	ldnsutils hash-slinger openssl git
+	ldnsutils hash-slinger openssl git python3 neovim
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
@@ -37,7 +37,9 @@ all: $(DANELINT)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
 	    command -v openssl >/dev/null && command -v ldns-dane >/dev/null && \
-	    command -v tlsa >/dev/null && command -v git >/dev/null; then :; else \
+	    command -v tlsa >/dev/null && command -v git >/dev/null && \
+	    command -v python3 >/dev/null && \
+	    command -v nvim >/dev/null; then :; else \
 		echo "installing build dependencies: $(DEB_PACKAGES)"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \

@@ -117,6 +117,17 @@ void lint_sort(struct lint_ctx *ctx)
 		      sizeof(*ctx->findings), cmp_finding);
 }
 
+void lint_keep_file(struct lint_ctx *ctx, const char *file)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < ctx->finding_count; i++)
+		if (ctx->findings[i].file &&
+		    strcmp(ctx->findings[i].file, file) == 0)
+			ctx->findings[kept++] = ctx->findings[i];
+	ctx->finding_count = kept;
+}
+
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
 {
 	size_t i;

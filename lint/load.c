@@ -153,6 +153,21 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 	return 0;
 }
 
+int load_collect_with(const struct source *src, const struct settings *s,
+		      const char *path, const char *origin,
+		      struct zone_list *out, struct strbuf *err)
+{
+	char *paths[1];
+	int rc;
+
+	paths[0] = xstrdup(path);
+	rc = load_collect_zones(src, s, paths, 1, origin, out, err);
+	free(paths[0]);
+	if (rc < 0)
+		return -1;
+	return load_collect_zones(src, s, NULL, 0, NULL, out, err);
+}
+
 int load_zones(struct model *m, const struct source *src,
 	       const struct zone_list *list, bool skip_missing,
 	       struct strbuf *err)

@@ -10,10 +10,6 @@
 #include "dane.h"
 #include "msg.h"
 
-#ifndef DANELINT_VERSION
-#define DANELINT_VERSION "0.1.0"
-#endif
-
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -25,6 +21,8 @@ static const struct command commands[] = {
 	{ "ci", cmd_ci,
 	  "lint the head tree and every commit's change in base..head" },
 	{ "hook", cmd_hook, "install or uninstall the git pre-commit hook" },
+	{ "lsp", cmd_lsp,
+	  "run a language server for editors on standard input and output" },
 	{ "plan", cmd_plan,
 	  "show each host's keys, records, their age and the next step" },
 	{ "pre-commit", cmd_precommit,

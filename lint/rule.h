@@ -123,6 +123,8 @@ struct finding_loc loc_file(const char *file);
 
 /* Copies the findings of src into dst, for reports that combine runs. */
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src);
+/* Drops every finding that is not in file. */
+void lint_keep_file(struct lint_ctx *ctx, const char *file);
 /* Sorts the findings by file, line, column and rule. */
 void lint_sort(struct lint_ctx *ctx);
 
