@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Report dispatch, the summary line and the shared JSON string writer. */
+/* Report dispatch and the summary line. */
 #include "report.h"
 
 #include <string.h>
@@ -45,60 +45,4 @@ void report_summary(const struct lint_ctx *ctx, size_t files)
 		plural(counts[SEV_WARNING], "warning", "warnings"),
 		counts[SEV_NOTE], plural(counts[SEV_NOTE], "note", "notes"),
 		files, plural(files, "file", "files"));
-}
-
-/* Returns the length of the valid UTF-8 sequence at s, or 0 (RFC 3629). */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t n, i;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
-void json_string(FILE *out, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-
-	fputc('"', out);
-	while (*s) {
-		size_t n = utf8_length(s);
-
-		if (n == 0) {
-			fputs("\\ufffd", out);
-			s++;
-		} else if (*s == '"' || *s == '\\') {
-			fprintf(out, "\\%c", *s++);
-		} else if (*s == '\n') {
-			fputs("\\n", out), s++;
-		} else if (*s == '\t') {
-			fputs("\\t", out), s++;
-		} else if (*s == '\r') {
-			fputs("\\r", out), s++;
-		} else if (*s < 0x20 || *s == 0x7f) {
-			fprintf(out, "\\u%04x", *s++);
-		} else {
-			fwrite(s, 1, n, out);
-			s += n;
-		}
-	}
-	fputc('"', out);
 }

@@ -27,7 +27,4 @@ int report_json(FILE *out, const struct lint_ctx *ctx);
 /* Prints "N errors, N warnings, N notes" on stderr. */
 void report_summary(const struct lint_ctx *ctx, size_t files);
 
-/* Writes s as a JSON string, escaping control bytes and invalid UTF-8. */
-void json_string(FILE *out, const char *s);
-
 #endif
