@@ -16,7 +16,7 @@ const struct rule *rule_find(const char *id)
 	return NULL;
 }
 
-static size_t rule_index(const struct rule *rule)
+size_t rule_index(const struct rule *rule)
 {
 	size_t i;
 
@@ -37,6 +37,7 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 	ctx->now = now;
 	arena_init(&ctx->arena);
 	ctx->severities = xcalloc(rule_registry_count, sizeof(*ctx->severities));
+	ctx->ran = xcalloc(rule_registry_count, sizeof(*ctx->ran));
 	for (i = 0; i < rule_registry_count; i++)
 		ctx->severities[i] = rule_registry[i]->severity;
 	for (i = 0; i < s->rule_count; i++) {
@@ -57,6 +58,7 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 void lint_ctx_release(struct lint_ctx *ctx)
 {
 	free(ctx->severities);
+	free(ctx->ran);
 	free(ctx->findings);
 	free(ctx->host_verdicts);
 	arena_release(&ctx->arena);
@@ -98,6 +100,7 @@ int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
 		    (r->scope == SCOPE_CERT && !certs) ||
 		    (r->scope == SCOPE_CHANGE && !ctx->base))
 			continue;
+		ctx->ran[i] = true;
 		if (r->check(ctx, r) < 0)
 			return -1;
 	}
@@ -116,6 +119,8 @@ void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
 {
 	size_t i;
 
+	for (i = 0; i < rule_registry_count && dst->ran && src->ran; i++)
+		dst->ran[i] = dst->ran[i] || src->ran[i];
 	for (i = 0; i < src->finding_count; i++) {
 		const struct finding *f = &src->findings[i];
 		struct finding *copy = ARRAY_PUSH(dst->findings,

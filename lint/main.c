@@ -9,10 +9,7 @@
 #include "commands.h"
 #include "dane.h"
 #include "msg.h"
-
-#ifndef DANELINT_VERSION
-#define DANELINT_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 struct command {
 	const char *name;

@@ -2,17 +2,38 @@
 /* Report dispatch and the summary line. */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+static const struct {
+	const char *name;
+	enum report_format format;
+} format_names[] = {
+	{ "text", FORMAT_TEXT },
+	{ "json", FORMAT_JSON },
+	{ "sarif", FORMAT_SARIF },
+	{ "github", FORMAT_GITHUB },
+	{ "gitlab", FORMAT_GITLAB },
+	{ "junit", FORMAT_JUNIT },
+};
 
 int report_format_parse(const char *name, enum report_format *out)
 {
-	if (strcmp(name, "text") == 0)
-		*out = FORMAT_TEXT;
-	else if (strcmp(name, "json") == 0)
-		*out = FORMAT_JSON;
-	else
-		return -1;
-	return 0;
+	const char *actions = getenv("GITHUB_ACTIONS");
+	size_t i;
+
+	if (strcmp(name, "auto") == 0) {
+		bool github = actions && strcmp(actions, "true") == 0;
+
+		*out = github ? FORMAT_GITHUB : FORMAT_TEXT;
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(format_names); i++)
+		if (strcmp(name, format_names[i].name) == 0) {
+			*out = format_names[i].format;
+			return 0;
+		}
+	return -1;
 }
 
 int report_write(FILE *out, enum report_format format,
@@ -21,6 +42,14 @@ int report_write(FILE *out, enum report_format format,
 	switch (format) {
 	case FORMAT_JSON:
 		return report_json(out, ctx);
+	case FORMAT_SARIF:
+		return report_sarif(out, ctx);
+	case FORMAT_GITHUB:
+		return report_github(out, ctx);
+	case FORMAT_GITLAB:
+		return report_gitlab(out, ctx);
+	case FORMAT_JUNIT:
+		return report_junit(out, ctx);
 	case FORMAT_TEXT:
 	default:
 		return report_text(out, ctx, color);

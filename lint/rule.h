@@ -35,6 +35,10 @@ extern const struct rule *const rule_registry[];
 extern const size_t rule_registry_count;
 
 const struct rule *rule_find(const char *id);
+/* The position of rule in rule_registry. */
+size_t rule_index(const struct rule *rule);
+/* The rule's page, docs/rules/ID.md as built in, or NULL. */
+const char *rule_doc(const struct rule *r);
 
 /* Where a finding points, and what it is about. NULL fields are absent. */
 struct finding_loc {
@@ -73,6 +77,7 @@ struct lint_ctx {
 	const struct settings *settings;
 	time_t now;
 	enum severity *severities;	/* per registry entry, after overrides */
+	bool *ran;			/* per registry entry: its check ran */
 	struct arena arena;
 	struct finding *findings;
 	size_t finding_count;
@@ -116,7 +121,8 @@ struct finding_loc loc_record(const struct record *r);
 /* A location at line 1 of a file. */
 struct finding_loc loc_file(const char *file);
 
-/* Copies the findings of src into dst, for reports that combine runs. */
+/* Copies the findings of src into dst, and marks the rules that ran in src
+ * as run in dst, for reports that combine runs. */
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src);
 /* Sorts the findings by file, line, column and rule. */
 void lint_sort(struct lint_ctx *ctx);

@@ -187,6 +187,7 @@ static void config_reads_every_key(void **state)
 		"\tresolver-min-ttl = 300\n"
 		"\tmax-tlsa-ttl = 3600\n"
 		"\tmax-tlsa-records = 4\n"
+		"\tdocs-url = https://docs.example.org/danelint/docs\n"
 		"[zone \"Example.NET\"]\n\tfile = zones/x.zone\n"
 		"[host \"mx1.example.net\"]\n\tcerts = keys/mx1\n"
 		"[rule \"tlsa-not-311\"]\n\tseverity = off\n");
@@ -204,6 +205,8 @@ static void config_reads_every_key(void **state)
 	assert_int_equal(s.resolver_min_ttl, 300);
 	assert_int_equal(s.max_tlsa_ttl, 3600);
 	assert_int_equal(s.max_tlsa_records, 4);
+	assert_string_equal(s.docs_url,
+			    "https://docs.example.org/danelint/docs/");
 	assert_string_equal(s.zone_map[0].origin, "example.net.");
 	assert_string_equal(s.host_map[0].certs, "keys/mx1");
 	assert_int_equal(s.rules[0].severity, SEV_OFF);
@@ -218,6 +221,8 @@ static void config_rejects_bad_values(void **state)
 		"[danelint]\n\tfail-on = fatal\n",
 		"[danelint]\n\tprepublish-ttls = two\n",
 		"[danelint]\n\tunknown-key = 1\n",
+		"[danelint]\n\tdocs-url = docs.example.org/danelint\n",
+		"[danelint]\n\tdocs-url = https://docs.example.org/a b\n",
 		"[rule \"x\"]\n\tseverity = loud\n",
 		"[danelint\n",
 	};
