@@ -87,14 +87,17 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
+/* Runs the enabled rules of the given scopes that are late, or those that
+ * are not. */
+static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late)
 {
 	size_t i;
 
 	for (i = 0; i < rule_registry_count; i++) {
 		const struct rule *r = rule_registry[i];
 
-		if (ctx->severities[i] == SEV_OFF || !r->check)
+		if (r->late != late || ctx->severities[i] == SEV_OFF ||
+		    !r->check)
 			continue;
 		if ((r->scope == SCOPE_ZONE && !zones) ||
 		    (r->scope == SCOPE_CERT && !certs) ||
@@ -104,6 +107,14 @@ int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
 		if (r->check(ctx, r) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
+{
+	if (run_rules(ctx, zones, certs, false) < 0 ||
+	    run_rules(ctx, zones, certs, true) < 0)
+		return -1;
 	lint_sort(ctx);
 	return 0;
 }
@@ -137,25 +148,31 @@ void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
 	}
 }
 
+/* Checks whether a comment suppresses the finding at loc. Every matching
+ * comment is marked used, so that a redundant one is not reported as
+ * unused. */
 static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 		       const struct finding_loc *loc)
 {
 	struct model *m = ctx->model;
+	bool found = false;
 	size_t i;
 
 	if (!loc->file)
 		return false;
 	for (i = 0; i < m->suppression_count; i++) {
 		struct suppression *s = &m->suppressions[i];
+		bool covers = s->scope == SUPPRESS_FILE ||
+			      (s->scope == SUPPRESS_LINE &&
+			       s->line == loc->line);
 
-		if ((s->line == 0 || s->line == loc->line) &&
-		    strcmp(s->rule, rule->id) == 0 &&
+		if (covers && strcmp(s->rule, rule->id) == 0 &&
 		    strcmp(s->file, loc->file) == 0) {
 			s->used = true;
-			return true;
+			found = true;
 		}
 	}
-	return false;
+	return found;
 }
 
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,

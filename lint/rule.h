@@ -28,6 +28,8 @@ struct rule {
 	enum rule_scope scope;
 	const char *summary;
 	rule_check_fn check;
+	bool late;	/* runs after every other rule, because it reads what
+			 * they reported (unused-suppression) */
 };
 
 /* Every rule, sorted by id. */
@@ -104,13 +106,15 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 void lint_ctx_release(struct lint_ctx *ctx);
 
 /* Runs every enabled rule of the given scopes (and the change rules when
- * ctx->base is set), then sorts the findings. */
+ * ctx->base is set), the late rules after all others, then sorts the
+ * findings. */
 int lint_run(struct lint_ctx *ctx, bool zones, bool certs);
 
 /*
  * Records a finding of rule at loc with the rule's effective severity,
- * unless a "; danelint: disable=" comment suppresses it. The message
- * states the problem first, then what to do.
+ * unless a "; danelint: disable..." comment suppresses it; every comment
+ * that matches is marked used. The message states the problem first, then
+ * what to do.
  */
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 		   const struct finding_loc *loc, const char *fmt, ...)
