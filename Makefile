@@ -7,7 +7,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = ldns libcrypto libssl libgit2
 DEB_PACKAGES = pkg-config libldns-dev libssl-dev libgit2-dev libcmocka-dev \
-	ldnsutils openssl git python3 vim
+	ldnsutils openssl git python3 python3-yaml vim
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
@@ -41,8 +41,8 @@ all: $(DANELINT)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
 	    command -v openssl >/dev/null && command -v ldns-dane >/dev/null && \
-	    command -v git >/dev/null && command -v python3 >/dev/null && \
-	    command -v vim >/dev/null; then :; else \
+	    command -v git >/dev/null && command -v vim >/dev/null && \
+	    python3 -c 'import yaml' 2>/dev/null; then :; else \
 		echo "installing build dependencies: $(DEB_PACKAGES)"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
