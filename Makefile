@@ -7,7 +7,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = ldns libcrypto libssl libgit2
 DEB_PACKAGES = pkg-config libldns-dev libssl-dev libgit2-dev libcmocka-dev \
-	ldnsutils openssl git python3 python3-yaml vim
+	ldnsutils hash-slinger openssl git python3 python3-yaml vim neovim
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
@@ -30,7 +30,8 @@ DANELINT = $(BUILD)/danelint
 # Microsoft's SARIF Multitool from npm, for the sarif report test.
 SARIF_MULTITOOL_DIR = $(abspath build/sarif-multitool)
 
-.PHONY: all deps check asan demo install clean style unit sarif-multitool
+.PHONY: all deps check asan demo install clean style unit fuzz bench \
+	sarif-multitool
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
@@ -41,7 +42,8 @@ all: $(DANELINT)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
 	    command -v openssl >/dev/null && command -v ldns-dane >/dev/null && \
-	    command -v git >/dev/null && command -v vim >/dev/null && \
+	    command -v tlsa >/dev/null && command -v git >/dev/null && \
+	    command -v vim >/dev/null && command -v nvim >/dev/null && \
 	    python3 -c 'import yaml' 2>/dev/null; then :; else \
 		echo "installing build dependencies: $(DEB_PACKAGES)"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -118,6 +120,42 @@ demo: deps
 	@cd testdata/demo && ../../$(DANELINT) check; \
 		status=$$?; echo "(exit status $$status)"; [ $$status -le 1 ]
 
+# libFuzzer harnesses (clang); each runs FUZZ_TIME seconds on a corpus
+# seeded from testdata/. Crashes land in build-fuzz/ as crash-* files.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS = zone cert config
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" \
+		$(patsubst %,build-fuzz/fuzz_%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		sh tests/fuzz/seed.sh $$t build-fuzz/corpus-$$t && \
+		echo "fuzzing $$t for $(FUZZ_TIME) s" && \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+			-max_len=65536 -print_final_stats=1 corpus-$$t \
+			>fuzz_$$t.log 2>&1) || \
+		{ tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+		tail -3 build-fuzz/fuzz_$$t.log; \
+	done
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -o $@ $^ $(LIBS)
+
+# Times danelint against validns, kzonecheck and named-checkzone on
+# generated zones; never part of "make check". Writes build/bench/results.md.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@command -v validns >/dev/null && command -v kzonecheck >/dev/null && \
+	    command -v named-checkzone >/dev/null || { \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get install -y -qq validns knot-dnssecutils \
+			bind9-utils >/dev/null; }
+	DANELINT=$(abspath $(DANELINT)) sh tests/bench/run.sh \
+		build/bench/results.md $(or $(RUNS),5)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(DANELINT) $(DESTDIR)$(BINDIR)/danelint
@@ -126,4 +164,4 @@ style:
 	clang-format --dry-run --Werror lint/*.c lint/*.h rules/*.c
 
 clean:
-	rm -rf build build-asan danelint
+	rm -rf build build-asan build-fuzz danelint

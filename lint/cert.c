@@ -499,14 +499,14 @@ static bool all_certs_ca(STACK_OF(X509) *certs)
 	return true;
 }
 
-static int load_file(struct model *m, struct cert_file *f, const char *name,
+static int load_file(struct model *m, struct cert_file *f, bool next,
 		     const char *path, const uint8_t *data, size_t len)
 {
 	bool pem;
 	int rc = 0;
 
 	f->path = arena_strdup(&m->arena, path);
-	f->next = str_starts_with(name, "next");
+	f->next = next;
 	f->certs = sk_X509_new_null();
 	if (!f->certs)
 		return -1;
@@ -547,8 +547,11 @@ static X509 *first_cert(const struct cert_file *f)
 	return sk_X509_value(f->certs, 0);
 }
 
-/* Sets the role of every file and pairs leaf-only files with chain files. */
-static void classify_files(struct cert_file *files, size_t count)
+/*
+ * Sets the role of every file and, when pair is set, pairs leaf-only files
+ * with chain files.
+ */
+static void classify_files(struct cert_file *files, size_t count, bool pair)
 {
 	size_t i, j;
 
@@ -568,7 +571,7 @@ static void classify_files(struct cert_file *files, size_t count)
 			}
 		}
 	}
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < count && pair; i++) {
 		struct cert_file *f = &files[i];
 
 		if (f->role != ROLE_DEPLOYMENT || f->all_ca ||
@@ -660,6 +663,7 @@ static void fill_names(struct model *m, struct cert_info *ci, X509 *x)
 static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x)
 {
 	unsigned char *der = NULL;
+	struct key described;
 	int len;
 
 	memset(ci, 0, sizeof(*ci));
@@ -680,6 +684,8 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x)
 	if (!ci->subject || !ci->issuer)
 		return -1;
 	ci->is_ca = X509_check_ca(x) != 0;
+	describe_key(m, X509_get0_pubkey(x), &described);
+	ci->key_description = described.description;
 	fill_names(m, ci, x);
 	if (asn1_time_to_time_t(X509_get0_notBefore(x), &ci->not_before) < 0 ||
 	    asn1_time_to_time_t(X509_get0_notAfter(x), &ci->not_after) < 0)
@@ -785,16 +791,26 @@ static void drop_misordered(struct model *m, struct cert_file *files,
 	}
 }
 
-/* Builds h->chains and one current key per deployment. */
+/* Does f get a chain of its own? With chain_files, chain files get one too. */
+static bool gets_chain(const struct cert_file *f, bool chain_files)
+{
+	return f->role == ROLE_DEPLOYMENT ||
+	       (chain_files && f->role == ROLE_CHAIN);
+}
+
+/*
+ * Builds h->chains and one current key per deployment. With chain_files,
+ * chain files get a chain as well, but no key.
+ */
 static int add_deployments(struct model *m, struct host *h,
 			   struct key_list *list, struct cert_file *files,
-			   size_t count)
+			   size_t count, bool chain_files)
 {
 	size_t i, n = 0;
 
 	drop_misordered(m, files, count);
 	for (i = 0; i < count; i++)
-		if (files[i].role == ROLE_DEPLOYMENT)
+		if (gets_chain(&files[i], chain_files))
 			n++;
 	h->chains = n ? arena_alloc(&m->arena, n * sizeof(*h->chains)) : NULL;
 	h->chain_count = 0;
@@ -802,11 +818,13 @@ static int add_deployments(struct model *m, struct host *h,
 		struct chain *chain;
 		struct key *k;
 
-		if (files[i].role != ROLE_DEPLOYMENT)
+		if (!gets_chain(&files[i], chain_files))
 			continue;
 		chain = &h->chains[h->chain_count++];
 		if (build_chain(m, chain, &files[i]) < 0)
 			return -1;
+		if (files[i].role != ROLE_DEPLOYMENT)
+			continue;
 		k = add_cert_key(m, list, chain->file, KEY_CURRENT,
 				 first_cert(&files[i]), &chain->certs[0]);
 		k->chain = chain;
@@ -880,14 +898,18 @@ static int add_found_keys(struct model *m, struct key_list *list,
 	return 0;
 }
 
+/*
+ * Builds the keys and chains of h. With every_file, as cert_load_files()
+ * describes, chain files complete no deployment but get a chain of their own.
+ */
 static int build_host(struct model *m, struct host *h,
-		      struct cert_file *files, size_t count)
+		      struct cert_file *files, size_t count, bool every_file)
 {
 	struct key_list list = { NULL, 0, 0 };
 	int rc;
 
-	classify_files(files, count);
-	rc = add_deployments(m, h, &list, files, count);
+	classify_files(files, count, !every_file);
+	rc = add_deployments(m, h, &list, files, count, every_file);
 	if (rc == 0)
 		rc = add_next_certs(m, &list, files, count);
 	if (rc == 0)
@@ -916,10 +938,27 @@ static void release_files(struct cert_file *files, size_t count)
 	free(files);
 }
 
-int cert_load_host(struct model *m, const char *host_name, const char *dir,
-		   size_t count, const char *const *names,
-		   const char *const *paths, const uint8_t *const *data,
-		   const size_t *lens)
+/*
+ * Reports a file that held nothing but private keys danelint cannot decode
+ * (encrypted, OpenSSH format), so it gives no key.
+ */
+static void report_keyless(struct model *m, const struct cert_file *f)
+{
+	if (f->reported || sk_X509_num(f->certs) > 0 || f->key_count > 0)
+		return;
+	model_add_cert_problem(m, f->path,
+			       "no public key found: the file contains only a private key that danelint cannot decode (encrypted or OpenSSH format); "
+			       "name the certificate or the public key instead");
+}
+
+/*
+ * Loads a host from files. names is NULL for cert_load_files(), where no
+ * file is a next file; otherwise a name starting with "next" makes one.
+ */
+static int load_host(struct model *m, const char *host_name, const char *dir,
+		     size_t count, const char *const *names,
+		     const char *const *paths, const uint8_t *const *data,
+		     const size_t *lens)
 {
 	struct cert_file *files = xcalloc(count, sizeof(*files));
 	struct host h;
@@ -931,15 +970,33 @@ int cert_load_host(struct model *m, const char *host_name, const char *dir,
 	h.dir = arena_strdup(&m->arena, dir);
 	m->have_certs = true;
 	for (i = 0; i < count && rc == 0; i++)
-		rc = load_file(m, &files[i], names[i], paths[i], data[i],
-			       lens[i]);
+		rc = load_file(m, &files[i],
+			       names && str_starts_with(names[i], "next"),
+			       paths[i], data[i], lens[i]);
+	for (i = 0; i < count && rc == 0 && !names; i++)
+		report_keyless(m, &files[i]);
 	if (rc == 0)
-		rc = build_host(m, &h, files, count);
+		rc = build_host(m, &h, files, count, !names);
 	if (rc == 0)
 		*ARRAY_PUSH(m->hosts, m->host_count, m->host_alloc) = h;
 	release_files(files, count);
 	ERR_clear_error();
 	return rc;
+}
+
+int cert_load_host(struct model *m, const char *host_name, const char *dir,
+		   size_t count, const char *const *names,
+		   const char *const *paths, const uint8_t *const *data,
+		   const size_t *lens)
+{
+	return load_host(m, host_name, dir, count, names, paths, data, lens);
+}
+
+int cert_load_files(struct model *m, const char *host_name, size_t count,
+		    const char *const *paths, const uint8_t *const *data,
+		    const size_t *lens)
+{
+	return load_host(m, host_name, "", count, NULL, paths, data, lens);
 }
 
 bool cert_der_is_certificate(const uint8_t *data, size_t len)

@@ -34,6 +34,21 @@ int cert_load_host(struct model *m, const char *host_name, const char *dir,
 		   const char *const *paths, const uint8_t *const *data,
 		   const size_t *lens);
 
+/*
+ * Loads files named on a command line as the keys of one host, for
+ * 'danelint tlsa'. Unlike cert_load_host(), no file is a next file,
+ * whatever its name, and every file with certificates gets a chain of its
+ * own certificates only, in file order. A chain file (CA certificates, the
+ * first of which issued the leaf of another file) gets such a chain but no
+ * key. A file that holds only private keys danelint cannot decode
+ * (encrypted, OpenSSH format) gives no key, so it is recorded in
+ * m->cert_problems. host->dir is "". Returns 0, or a negative value when
+ * memory runs out.
+ */
+int cert_load_files(struct model *m, const char *host_name, size_t count,
+		    const char *const *paths, const uint8_t *const *data,
+		    const size_t *lens);
+
 /* True when data is a DER X.509 certificate with nothing after it. */
 bool cert_der_is_certificate(const uint8_t *data, size_t len);
 /* True when data is a DER SubjectPublicKeyInfo with nothing after it. */

@@ -16,19 +16,31 @@
 #include "report.h"
 #include "rule.h"
 
+/* The size limit of zone files on disk (source.c), for '-' too. */
+#define MAX_STDIN_SIZE ((size_t)1 << 31)
+
 static const char check_usage[] =
 	"usage: danelint check [OPTION...] [PATH...]\n"
+	"       danelint check [OPTION...] --stdin-filename NAME -\n"
 	"\n"
 	"Lints zone files (or the zone files below directories) and the\n"
 	"certificate directory. Without PATH, the zones setting of .danelint\n"
 	"or every *.zone, db.*, *.db and *.zone.signed file below the\n"
 	"repository root.\n"
 	"\n"
+	"With '-', the zone text comes from standard input and takes the\n"
+	"place of the file NAME: NAME sets the root, .danelint and origin, the\n"
+	"rest of the repository is loaded from disk, and only NAME's findings\n"
+	"are reported.\n"
+	"\n"
 	"  --config FILE      read settings from FILE, not .danelint\n"
 	"  --no-config        read no .danelint\n"
 	"  --certs DIR        certificate directory (default: certs below the\n"
 	"                     root; relative to the working directory)\n"
 	"  --origin NAME      origin of the one zone file given\n"
+	"  --stdin-filename NAME\n"
+	"                     path of the zone read from '-' (relative to the\n"
+	"                     working directory; need not exist)\n"
 	"  --format FORMAT    text (default), json, sarif, github, gitlab,\n"
 	"                     junit, or auto (github under GitHub Actions,\n"
 	"                     else text); docs/formats.md shows each\n"
@@ -55,6 +67,8 @@ struct check_run {
 	struct lint_ctx ctx;
 	char *cwd;
 	char **rel_paths;
+	char *stdin_path;	/* --stdin-filename made absolute, or NULL */
+	struct strbuf stdin_text;
 };
 
 /* Makes a path given relative to the working directory root-relative. */
@@ -92,8 +106,13 @@ static int setup_settings(struct check_run *run, struct strbuf *err)
 		root = path_dirname(abs);
 		found = abs;
 	} else {
-		/* The root is found the same way with --no-config. */
-		found = config_find(run->cwd, &root);
+		/* The root is found the same way with --no-config. A zone on
+		 * standard input is looked up from the directory of NAME. */
+		char *start = run->stdin_path ? path_dirname(run->stdin_path)
+					      : xstrdup(run->cwd);
+
+		found = config_find(start, &root);
+		free(start);
 		if (run->opts.no_config) {
 			free(found);
 			found = NULL;
@@ -115,6 +134,63 @@ static int setup_settings(struct check_run *run, struct strbuf *err)
 	return 0;
 }
 
+/*
+ * Checks that '-' comes with --stdin-filename and alone, and makes NAME
+ * absolute. Returns -1 after a usage message.
+ */
+static int setup_stdin(struct check_run *run)
+{
+	const struct options *o = &run->opts;
+	size_t i, dashes = 0;
+	struct stat st;
+
+	for (i = 0; i < o->path_count; i++)
+		dashes += strcmp(o->paths[i], "-") == 0;
+	if (dashes && !o->stdin_filename) {
+		msg_usage("'-' reads the zone from standard input and needs "
+			  "--stdin-filename NAME, the path of the zone file it "
+			  "replaces");
+		return -1;
+	}
+	if (o->stdin_filename && (dashes != 1 || o->path_count != 1)) {
+		msg_usage("--stdin-filename needs '-' as the only path: "
+			  "danelint check --stdin-filename %s -",
+			  o->stdin_filename);
+		return -1;
+	}
+	if (!o->stdin_filename)
+		return 0;
+	run->stdin_path = path_resolve(run->cwd, o->stdin_filename);
+	if (stat(run->stdin_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		msg_usage("--stdin-filename '%s' is a directory; name the zone "
+			  "file that standard input replaces",
+			  o->stdin_filename);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the zone text of '-', with the size limit of files on disk. */
+static int read_stdin(struct check_run *run, struct strbuf *err)
+{
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (run->stdin_text.len + n > MAX_STDIN_SIZE) {
+			strbuf_addstr(err, "standard input is larger than 2 GiB");
+			return -1;
+		}
+		strbuf_add(&run->stdin_text, chunk, n);
+	}
+	if (ferror(stdin)) {
+		strbuf_addf(err, "cannot read standard input: %s",
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* Turns the PATH arguments into root-relative paths. */
 static int relative_paths(struct check_run *run, struct strbuf *err)
 {
@@ -127,10 +203,8 @@ static int relative_paths(struct check_run *run, struct strbuf *err)
 		char *abs;
 
 		if (strcmp(arg, "-") == 0) {
-			/* TODO: read a zone from standard input */
-			strbuf_addstr(err, "reading standard input ('-') is not "
-				      "supported yet; pass the file name");
-			return -1;
+			run->rel_paths[i] = root_relative(run, run->stdin_path);
+			continue;
 		}
 		abs = realpath(arg, NULL);
 		if (!abs) {
@@ -175,34 +249,70 @@ static int check_output(const struct check_run *run, struct strbuf *err)
 	return 0;
 }
 
-static int load_and_lint(struct check_run *run, struct strbuf *err)
+/* The zones to load: the paths given or, for '-', the whole repository
+ * with NAME first. */
+static int collect_zones(struct check_run *run, const struct source *src,
+			 struct strbuf *err)
 {
-	struct source src;
+	if (run->stdin_path)
+		return load_collect_with(src, &run->settings, run->rel_paths[0],
+					 run->opts.origin, &run->zones, err);
+	return load_collect_zones(src, &run->settings, run->rel_paths,
+				  run->opts.path_count, run->opts.origin,
+				  &run->zones, err);
+}
+
+static int lint_source(struct check_run *run, const struct source *src,
+		       struct strbuf *err)
+{
 	time_t now = run->opts.have_now ? run->opts.now : time(NULL);
 
-	source_disk_init(&src, run->settings.root);
 	if (run->opts.origin && run->opts.path_count != 1) {
 		strbuf_addstr(err, "--origin needs exactly one zone file");
 		return -1;
 	}
-	if (load_collect_zones(&src, &run->settings, run->rel_paths,
-			       run->opts.path_count, run->opts.origin,
-			       &run->zones, err) < 0 || check_output(run, err) < 0 ||
-	    load_zones(&run->model, &src, &run->zones, false, err) < 0 ||
-	    load_certs(&run->model, &src, &run->settings, err) < 0)
+	if (collect_zones(run, src, err) < 0 || check_output(run, err) < 0 ||
+	    load_zones(&run->model, src, &run->zones, false, err) < 0 ||
+	    load_certs(&run->model, src, &run->settings, err) < 0)
 		return -1;
 	if (!run->zones.count)
 		msg_note("no zone files found below '%s'; name them as "
 			 "arguments or with zones = in .danelint",
 			 run->settings.root);
 	model_index(&run->model);
+	msg_debug("root '%s', configuration %s", run->settings.root,
+		  run->settings.config_file ? run->settings.config_file
+					    : "none");
+	msg_debug("%zu zone files, %zu records, %zu TLSA RRsets, %zu hosts "
+		  "in '%s'", run->zones.count, run->model.record_count,
+		  run->model.tlsa_set_count, run->model.host_count,
+		  run->settings.certs);
 	if (lint_ctx_init(&run->ctx, &run->model, &run->settings, now, err) < 0)
 		return -1;
 	if (lint_run(&run->ctx, true, true) < 0) {
 		strbuf_addstr(err, "internal error while running the rules");
 		return -1;
 	}
+	if (run->stdin_path)
+		lint_keep_file(&run->ctx, run->rel_paths[0]);
 	return 0;
+}
+
+/* Lints from disk, with the text of '-' in place of NAME's file. */
+static int load_and_lint(struct check_run *run, struct strbuf *err)
+{
+	struct source disk;
+	struct overlay_source overlay;
+	int rc;
+
+	source_disk_init(&disk, run->settings.root);
+	if (!run->stdin_path)
+		return lint_source(run, &disk, err);
+	source_overlay_init(&overlay, &disk, run->rel_paths[0],
+			    strbuf_str(&run->stdin_text), run->stdin_text.len);
+	rc = lint_source(run, &overlay.base, err);
+	source_overlay_release(&overlay);
+	return rc;
 }
 
 static void check_release(struct check_run *run)
@@ -219,6 +329,8 @@ static void check_release(struct check_run *run)
 			free(run->rel_paths[i]);
 	free(run->rel_paths);
 	free(run->cwd);
+	free(run->stdin_path);
+	strbuf_release(&run->stdin_text);
 }
 
 int cmd_check(int argc, char **argv)
@@ -229,6 +341,7 @@ int cmd_check(int argc, char **argv)
 
 	memset(&run, 0, sizeof(run));
 	strbuf_init(&err);
+	strbuf_init(&run.stdin_text);
 	settings_init(&run.settings);
 	model_init(&run.model);
 	rc = options_parse(&run.opts, argc, argv, check_usage);
@@ -244,11 +357,14 @@ int cmd_check(int argc, char **argv)
 			    strerror(errno));
 		goto out;
 	}
+	if (setup_stdin(&run) < 0)
+		goto out;
 	if (setup_settings(&run, &err) < 0 || relative_paths(&run, &err) < 0 ||
+	    (run.stdin_path && read_stdin(&run, &err) < 0) ||
 	    load_and_lint(&run, &err) < 0)
 		goto out;
 	status = output_findings(&run.opts, &run.ctx, run.settings.fail_on,
-				 run.zones.count, &err);
+				 run.stdin_path ? 1 : run.zones.count, &err);
 	if (status < 0)
 		status = 2;
 out:

@@ -44,23 +44,122 @@ static void explain_block(const struct precommit *pc)
 	      "  '[rule \"RULE\"] severity = warning' in .danelint.\n", stderr);
 }
 
-/* Loads HEAD (when there is one) with the staged settings and zone list. */
-static int load_head(struct precommit *pc, struct strbuf *err)
+/* Does path have the same blob (or none) in the index and in HEAD? */
+static bool same_blob(const struct precommit *pc, const char *path)
+{
+	char a[41], b[41];
+	int ra = snapshot_blob_id(pc->staged, path, a);
+	int rb = snapshot_blob_id(pc->head, path, b);
+
+	return ra == rb && (ra < 0 || strcmp(a, b) == 0);
+}
+
+/* Does the change touch z's file or a file it includes? */
+static bool zone_changed(const struct precommit *pc, const struct zone *z)
+{
+	const struct model *m = &pc->after.model;
+	const char *last = z->file;
+	size_t i;
+
+	if (!same_blob(pc, z->file))
+		return true;
+	for (i = 0; i < z->count; i++) {
+		const char *file = m->records[z->first + i].file;
+
+		if (file != last && strcmp(file, last) != 0) {
+			if (!same_blob(pc, file))
+				return true;
+			last = file;
+		}
+	}
+	return false;
+}
+
+/* Does the change touch a file of h's certificate directory? */
+static bool host_changed(const struct precommit *pc, const struct host *h)
+{
+	const struct source *a = snapshot_source(pc->staged);
+	const struct source *b = snapshot_source(pc->head);
+	char **fa = NULL, **fb = NULL;
+	size_t na = 0, nb = 0, i;
+	struct strbuf why;
+	bool changed;
+
+	strbuf_init(&why);
+	a->list(a, h->dir, &fa, &na, &why);
+	changed = b->list(b, h->dir, &fb, &nb, &why) < 0 || na != nb;
+	for (i = 0; !changed && i < na; i++)
+		changed = strcmp(fa[i], fb[i]) != 0 || !same_blob(pc, fa[i]);
+	strbuf_release(&why);
+	source_free_list(fa, na);
+	source_free_list(fb, nb);
+	return changed;
+}
+
+/*
+ * Loads from HEAD only the zones and certificate directories the change
+ * touches: the change rules compare nothing else, and unchanged zones
+ * count as published before the change (ctx.base_partial).
+ */
+static int load_head_changes(struct precommit *pc, struct strbuf *err)
+{
+	const struct model *m = &pc->after.model;
+	const char **names = xcalloc(m->host_count + 1, sizeof(*names));
+	const char **dirs = xcalloc(m->host_count + 1, sizeof(*dirs));
+	struct zone_list changed = { 0 };
+	size_t i, j, n = 0;
+	int rc;
+
+	for (i = 0; i < m->zone_count; i++) {
+		if (!zone_changed(pc, &m->zones[i]))
+			continue;
+		for (j = 0; j < pc->after.zones.count; j++) {
+			const struct zone_file *zf = &pc->after.zones.files[j];
+			struct zone_file *copy;
+
+			if (strcmp(zf->path, m->zones[i].file) != 0)
+				continue;
+			copy = ARRAY_PUSH(changed.files, changed.count,
+					  changed.alloc);
+			copy->path = xstrdup(zf->path);
+			copy->origin = zf->origin ? xstrdup(zf->origin) : NULL;
+			pc->ctx.changed_zones = xrealloc(pc->ctx.changed_zones,
+				(pc->ctx.changed_zone_count + 1) * sizeof(char *));
+			pc->ctx.changed_zones[pc->ctx.changed_zone_count++] =
+				xstrdup(zf->path);
+		}
+	}
+	for (i = 0; i < m->host_count; i++)
+		if (host_changed(pc, &m->hosts[i])) {
+			names[n] = m->hosts[i].name;
+			dirs[n++] = m->hosts[i].dir;
+		}
+	settings_copy(&pc->before.settings, &pc->after.settings);
+	rc = load_zones(&pc->before.model, snapshot_source(pc->head), &changed,
+			true, err);
+	if (rc == 0)
+		rc = load_cert_dirs(&pc->before.model, snapshot_source(pc->head),
+				    names, dirs, n, err);
+	model_index(&pc->before.model);
+	zone_list_release(&changed);
+	free(names);
+	free(dirs);
+	return rc;
+}
+
+/* Opens HEAD when there is one; the first commit has no change rules. */
+static int open_head(struct precommit *pc, struct strbuf *err)
 {
 	struct strbuf none;
 
 	strbuf_init(&none);
 	if (repo_resolve(pc->repo, "HEAD", pc->head_id, &none) < 0) {
 		strbuf_release(&none);
-		pc->head_id[0] = '\0';	/* the first commit: no change rules */
+		pc->head_id[0] = '\0';
 		return 0;
 	}
 	strbuf_release(&none);
-	if (snapshot_commit(pc->repo, pc->head_id, &pc->head, err) < 0)
-		return -1;
-	settings_copy(&pc->before.settings, &pc->after.settings);
-	return input_load(&pc->before, snapshot_source(pc->head),
-			  &pc->after.zones, true, err);
+	return snapshot_commit(pc->repo, pc->head_id, &pc->head, err);
 }
 
 static int run(struct precommit *pc, struct strbuf *err)
@@ -80,17 +179,20 @@ static int run(struct precommit *pc, struct strbuf *err)
 	    input_settings(&pc->after, snapshot_source(pc->staged), &pc->opts,
 			   root, err) < 0 ||
 	    input_load(&pc->after, snapshot_source(pc->staged), NULL, false,
-		       err) < 0 || load_head(pc, err) < 0)
+		       err) < 0 || open_head(pc, err) < 0)
 		return -1;
 	now = pc->opts.have_now ? pc->opts.now : time(NULL);
 	if (lint_ctx_init(&pc->ctx, &pc->after.model, &pc->after.settings, now,
 			  err) < 0)
 		return -1;
 	if (pc->head_id[0]) {
+		if (load_head_changes(pc, err) < 0)
+			return -1;
 		pc->history = history_new(pc->repo);
 		pc->ctx.base = &pc->before.model;
 		pc->ctx.base_commit = pc->head_id;
 		pc->ctx.history = pc->history;
+		pc->ctx.base_partial = true;
 	}
 	if (lint_run(&pc->ctx, true, true) < 0) {
 		strbuf_addstr(err, "internal error while running the rules");

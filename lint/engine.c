@@ -57,6 +57,11 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 
 void lint_ctx_release(struct lint_ctx *ctx)
 {
+	size_t i;
+
+	for (i = 0; i < ctx->changed_zone_count; i++)
+		free(ctx->changed_zones[i]);
+	free(ctx->changed_zones);
 	free(ctx->severities);
 	free(ctx->ran);
 	free(ctx->findings);
@@ -124,6 +129,17 @@ void lint_sort(struct lint_ctx *ctx)
 	if (ctx->finding_count)
 		qsort(ctx->findings, ctx->finding_count,
 		      sizeof(*ctx->findings), cmp_finding);
+}
+
+void lint_keep_file(struct lint_ctx *ctx, const char *file)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < ctx->finding_count; i++)
+		if (ctx->findings[i].file &&
+		    strcmp(ctx->findings[i].file, file) == 0)
+			ctx->findings[kept++] = ctx->findings[i];
+	ctx->finding_count = kept;
 }
 
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)

@@ -153,6 +153,21 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 	return 0;
 }
 
+int load_collect_with(const struct source *src, const struct settings *s,
+		      const char *path, const char *origin,
+		      struct zone_list *out, struct strbuf *err)
+{
+	char *paths[1];
+	int rc;
+
+	paths[0] = xstrdup(path);
+	rc = load_collect_zones(src, s, paths, 1, origin, out, err);
+	free(paths[0]);
+	if (rc < 0)
+		return -1;
+	return load_collect_zones(src, s, NULL, 0, NULL, out, err);
+}
+
 int load_zones(struct model *m, const struct source *src,
 	       const struct zone_list *list, bool skip_missing,
 	       struct strbuf *err)
@@ -334,6 +349,32 @@ int load_certs(struct model *m, const struct source *src,
 			return -1;
 		}
 		source_free_list(files, count);
+	}
+	return 0;
+}
+
+int load_cert_dirs(struct model *m, const struct source *src,
+		   const char *const *names, const char *const *dirs,
+		   size_t count, struct strbuf *err)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		char **files = NULL;
+		size_t n = 0;
+		struct strbuf why;
+		int rc;
+
+		strbuf_init(&why);
+		rc = src->list(src, dirs[i], &files, &n, &why);
+		strbuf_release(&why);
+		if (rc < 0)
+			continue;
+		m->have_certs = true;
+		rc = load_host(m, src, names[i], dirs[i], files, n, err);
+		source_free_list(files, n);
+		if (rc < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -39,6 +39,15 @@ int load_collect_zones(const struct source *src, const struct settings *s,
 		       struct strbuf *err);
 
 /*
+ * Collects path (root-relative, with origin or NULL to detect it) first,
+ * then every zone file that load_collect_zones finds without paths, so that
+ * rules that look across zones see the rest of the repository.
+ */
+int load_collect_with(const struct source *src, const struct settings *s,
+		      const char *path, const char *origin,
+		      struct zone_list *out, struct strbuf *err);
+
+/*
  * Loads every zone of list; -1 with err when a file cannot be read. With
  * skip_missing, files the source lacks are left out (a zone a commit adds
  * has no earlier version).
@@ -54,5 +63,14 @@ int load_zones(struct model *m, const struct source *src,
  */
 int load_certs(struct model *m, const struct source *src,
 	       const struct settings *s, struct strbuf *err);
+
+/*
+ * Loads the certificate directories of the given hosts only: names[i] is
+ * the host (absolute), dirs[i] its directory. Directories the source lacks
+ * are skipped.
+ */
+int load_cert_dirs(struct model *m, const struct source *src,
+		   const char *const *names, const char *const *dirs,
+		   size_t count, struct strbuf *err);
 
 #endif

@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "dane.h"
 #include "msg.h"
-#include "version.h"
 
 struct command {
 	const char *name;
@@ -22,11 +21,15 @@ static const struct command commands[] = {
 	{ "ci", cmd_ci,
 	  "lint the head tree and every commit's change in base..head" },
 	{ "hook", cmd_hook, "install or uninstall the git pre-commit hook" },
+	{ "lsp", cmd_lsp,
+	  "run a language server for editors on standard input and output" },
 	{ "plan", cmd_plan,
 	  "show each host's keys, records, their age and the next step" },
 	{ "pre-commit", cmd_precommit,
 	  "lint the staged snapshot and the change from HEAD to it" },
 	{ "rules", cmd_rules, "list the rules, or explain one" },
+	{ "tlsa", cmd_tlsa,
+	  "print TLSA records for the keys in certificate files" },
 };
 
 static void usage(FILE *out)

@@ -25,6 +25,7 @@ enum {
 	OPT_COLOR,
 	OPT_JOBS,
 	OPT_DOCS_URL,
+	OPT_STDIN_FILENAME,
 };
 
 static const struct option long_options[] = {
@@ -42,6 +43,7 @@ static const struct option long_options[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "docs-url", required_argument, NULL, OPT_DOCS_URL },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -216,6 +218,13 @@ static int parse_one(struct options *o, int c, const char *arg)
 			return -1;
 		}
 		o->origin = arg;
+		return 0;
+	case OPT_STDIN_FILENAME:
+		if (!*arg) {
+			msg_usage("--stdin-filename needs a file name");
+			return -1;
+		}
+		o->stdin_filename = arg;
 		return 0;
 	case 'o':
 		o->output = arg;

@@ -27,6 +27,7 @@ struct options {
 	bool no_config;
 	const char *certs;
 	const char *origin;
+	const char *stdin_filename;	/* path of the zone read from '-' */
 	enum report_format format;
 	const char *docs_url;
 	const char *output;

@@ -95,6 +95,11 @@ struct lint_ctx {
 	const char *label;	/* prefix of every message, such as
 				 * "commit 1a2b3c4: ", or NULL */
 	int history_error;	/* set when a history lookup failed */
+	/* With a partial base (pre-commit), base holds only the zone files
+	 * and hosts the change touches; every other zone is unchanged. */
+	bool base_partial;
+	char **changed_zones;
+	size_t changed_zone_count;
 };
 
 /*
@@ -128,6 +133,8 @@ struct finding_loc loc_file(const char *file);
 /* Copies the findings of src into dst, and marks the rules that ran in src
  * as run in dst, for reports that combine runs. */
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src);
+/* Drops every finding that is not in file. */
+void lint_keep_file(struct lint_ctx *ctx, const char *file);
 /* Sorts the findings by file, line, column and rule. */
 void lint_sort(struct lint_ctx *ctx);
 

@@ -331,17 +331,22 @@ static int list_tree(const struct snapshot *s, const char *dir,
 static int list_index(const struct snapshot *s, const char *dir,
 		      struct walk_state *w, struct strbuf *err)
 {
-	size_t i, n = git_index_entrycount(s->index), dl = strlen(dir);
+	size_t i = 0, n = git_index_entrycount(s->index), dl = strlen(dir);
+	char *prefix = dl ? xasprintf("%s/", dir) : xstrdup("");
 
-	for (i = 0; i < n; i++) {
+	/* Entries are sorted by path, so a directory's files are adjacent. */
+	if (dl && git_index_find_prefix(&i, s->index, prefix) < 0)
+		i = n;
+	for (; i < n; i++) {
 		const git_index_entry *e = git_index_get_byindex(s->index, i);
 
-		if (git_index_entry_stage(e) != 0)
-			continue;
-		if (dl && (strncmp(e->path, dir, dl) != 0 || e->path[dl] != '/'))
-			continue;
-		*ARRAY_PUSH(w->paths, w->count, w->alloc) = xstrdup(e->path);
+		if (dl && strncmp(e->path, prefix, dl + 1) != 0)
+			break;
+		if (git_index_entry_stage(e) == 0)
+			*ARRAY_PUSH(w->paths, w->count, w->alloc) =
+				xstrdup(e->path);
 	}
+	free(prefix);
 	if (dl && !w->count) {
 		strbuf_addf(err, "no directory '%s' in the index", dir);
 		return -1;

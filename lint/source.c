@@ -218,3 +218,36 @@ char *path_join(const char *dir, const char *name)
 	free(joined);
 	return out;
 }
+
+char *path_resolve(const char *cwd, const char *path)
+{
+	char *abs = path_join(cwd, path);
+	char *head = xstrdup(abs);
+	char *out = NULL;
+
+	for (;;) {
+		char *real = realpath(head, NULL);
+		size_t n = strlen(head);
+		char *slash;
+
+		if (real) {
+			/* abs[n] is '/' or the end; "/" itself needs no skip */
+			const char *rest = abs + n;
+
+			while (*rest == '/')
+				rest++;
+			out = *rest ? path_join(real, rest) : xstrdup(real);
+			free(real);
+			break;
+		}
+		slash = strrchr(head, '/');
+		if (!slash || slash == head)
+			break;
+		*slash = '\0';
+	}
+	free(head);
+	if (!out)
+		return abs;
+	free(abs);
+	return out;
+}

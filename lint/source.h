@@ -24,6 +24,24 @@ struct source {
 /* The working tree below root. */
 void source_disk_init(struct source *src, const char *root);
 
+/*
+ * A source that serves one root-relative path from memory and every other
+ * path from lower: an editor's unsaved buffer in place of the file on disk.
+ * list includes the path even when lower has no such file yet.
+ */
+struct overlay_source {
+	struct source base;	/* first member, so callbacks can cast back */
+	const struct source *lower;
+	char *path;		/* normalized with path_join */
+	const char *data;	/* not copied: must outlive the source */
+	size_t len;
+};
+
+void source_overlay_init(struct overlay_source *ov,
+			 const struct source *lower, const char *path,
+			 const char *data, size_t len);
+void source_overlay_release(struct overlay_source *ov);
+
 /* Frees a list returned by source->list. */
 void source_free_list(char **paths, size_t count);
 
@@ -36,5 +54,12 @@ char *path_join(const char *dir, const char *name);
 char *path_dirname(const char *path);
 /* Returns a pointer to the last component of path. */
 const char *path_basename(const char *path);
+/*
+ * Makes path (absolute, or relative to the absolute directory cwd) absolute
+ * with symbolic links resolved in the longest part that exists, so that it
+ * compares with a realpath()'d root even when the file is new. The rest is
+ * joined lexically. Returns a malloc'd string.
+ */
+char *path_resolve(const char *cwd, const char *path);
 
 #endif

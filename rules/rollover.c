@@ -76,6 +76,19 @@ static bool set_holds(const struct tlsa_set *set, const struct record *r)
 	return false;
 }
 
+/* Is file a zone the change leaves as it was (partial base only)? */
+static bool zone_unchanged(const struct lint_ctx *ctx, const char *file)
+{
+	size_t i;
+
+	if (!ctx->base_partial)
+		return false;
+	for (i = 0; i < ctx->changed_zone_count; i++)
+		if (strcmp(ctx->changed_zones[i], file) == 0)
+			return false;
+	return true;
+}
+
 /* When was r, which matches k, first published? Age 0 when the change
  * adds it. */
 static int published_since(struct lint_ctx *ctx, const struct record *r,
@@ -87,7 +100,8 @@ static int published_since(struct lint_ctx *ctx, const struct record *r,
 
 	memset(pub, 0, sizeof(*pub));
 	pub->since = ctx->now;
-	if (!set_holds(before, r) || !ctx->history || !*ctx->base_commit)
+	if ((!set_holds(before, r) && !zone_unchanged(ctx, r->zone->file)) ||
+	    !ctx->history || !*ctx->base_commit)
 		return 0;
 	strbuf_init(&err);
 	rc = history_first_published(ctx->history, ctx->base_commit,

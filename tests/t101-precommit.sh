@@ -51,6 +51,15 @@ git add -A
 expect_rules "old record removed after the rollover" "" 2026-11-01T05:00:00Z
 commit_at 2026-11-01T05:00:00Z "remove k1"
 
+# Only the certificate changes: the record's age still comes from the
+# history (k3 was first published at 04:00, so 06:00 is too early).
+deploy mx1 k3 k2
+git add -A
+expect_rules "key change with the zone unchanged" "rollover-too-early " \
+	2026-11-01T06:00:00Z
+expect_rules "key change after the wait" "" 2026-11-01T08:00:00Z
+git reset -q --hard
+
 # A new key deployed in the same change as its record: age zero.
 deploy mx2 k6 k5
 zone 4 mx1:k2 mx1:k3 mx2:k4 mx2:k5 mx2:k6

@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
-# The text report as an editor reads it: Vim loads it into its quickfix
-# list with :cgetfile and the errorformat that docs/formats.md gives, and
-# every entry has the finding's file, line, column, type (e, w or n) and
-# text. On the demo repository and on findings that need escaping.
+# The text report as an editor reads it. Vim loads it into its quickfix
+# list with :cgetfile and the errorformat of the Vim compiler file in
+# docs/editors/, and every entry has the finding's file, line, column,
+# type (e, w or n) and text. This runs on the demo repository and on
+# findings that need escaping.
 . "$TESTS_DIR/lib/e2e.sh"
 . "$TESTS_DIR/lib/escape.sh"
 
@@ -17,7 +18,12 @@ if ! vim --version 2>/dev/null | grep -q '+quickfix'; then
 		"install Debian's vim ('make deps' does)" >&2
 	exit 1
 fi
-efm='%f:%l:%c:\ %t%*[a-z]:\ %m'
+compiler=$TESTS_DIR/../docs/editors/vim/compiler/danelint.vim
+efm=$(sed -n 's/^CompilerSet errorformat=//p' "$compiler")
+if [ -z "$efm" ]; then
+	echo "not ok: no 'CompilerSet errorformat=' line in $compiler" >&2
+	exit 1
+fi
 
 # quickfix REPORT OUT: writes Vim's quickfix entries for REPORT to OUT as
 # one JSON object per line.

@@ -99,8 +99,12 @@ static void assert_digest(const uint8_t *digest, size_t len, int selector,
 	free(expected);
 }
 
-static void load_inputs(struct model *m, const struct input *in,
-			size_t count)
+/*
+ * Loads in as a host directory with cert_load_host(), or, with every_file,
+ * as files named on a command line with cert_load_files().
+ */
+static void load_any(struct model *m, const struct input *in, size_t count,
+		     bool every_file)
 {
 	const char **names = xcalloc(count, sizeof(*names));
 	const char **paths = xcalloc(count, sizeof(*paths));
@@ -120,8 +124,12 @@ static void load_inputs(struct model *m, const struct input *in,
 		}
 	}
 	model_init(m);
-	assert_int_equal(cert_load_host(m, HOST, HOST_DIR, count, names, paths,
-					data, lens), 0);
+	if (every_file)
+		assert_int_equal(cert_load_files(m, HOST, count, paths, data,
+						 lens), 0);
+	else
+		assert_int_equal(cert_load_host(m, HOST, HOST_DIR, count,
+						names, paths, data, lens), 0);
 	for (i = 0; i < count; i++) {
 		free((void *)paths[i]);
 		free((void *)data[i]);
@@ -132,14 +140,20 @@ static void load_inputs(struct model *m, const struct input *in,
 	free(lens);
 	assert_int_equal(m->host_count, 1);
 	assert_string_equal(m->hosts[0].name, HOST);
-	assert_string_equal(m->hosts[0].dir, HOST_DIR);
+	assert_string_equal(m->hosts[0].dir, every_file ? "" : HOST_DIR);
 	assert_true(m->have_certs);
 }
 
 #define LOAD(m, ...) \
 	do { \
 		const struct input in_[] = { __VA_ARGS__ }; \
-		load_inputs((m), in_, ARRAY_SIZE(in_)); \
+		load_any((m), in_, ARRAY_SIZE(in_), false); \
+	} while (0)
+
+#define LOAD_FILES(m, ...) \
+	do { \
+		const struct input in_[] = { __VA_ARGS__ }; \
+		load_any((m), in_, ARRAY_SIZE(in_), true); \
 	} while (0)
 
 /* Asserts exactly one cert problem, naming file, whose message has part. */
@@ -619,6 +633,79 @@ static void key_descriptions(void **state)
 	}
 }
 
+/* cert_load_files: chain.pem keeps its own chain and gives no key. */
+static void files_chain_file(void **state)
+{
+	struct model m;
+	const struct host *h;
+
+	(void)state;
+	LOAD_FILES(&m, { "cert.pem", "leaf.pem", NULL, 0 },
+		   { "chain.pem", "intermediate.pem", NULL, 0 });
+	h = &m.hosts[0];
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(h->chain_count, 2);
+	assert_string_equal(h->chains[0].file, HOST_DIR "/cert.pem");
+	assert_int_equal(h->chains[0].count, 1);
+	assert_string_equal(h->chains[1].file, HOST_DIR "/chain.pem");
+	assert_int_equal(h->chains[1].count, 1);
+	assert_true(h->chains[1].certs[0].is_ca);
+	assert_string_equal(h->chains[1].certs[0].key_description,
+			    "ECDSA P-256");
+	assert_digest(h->chains[1].certs[0].cert_sha256, 32, 0, 1,
+		      "intermediate.pem");
+	assert_int_equal(h->key_count, 1);
+	assert_ptr_equal(h->keys[0].chain, &h->chains[0]);
+	model_release(&m);
+}
+
+/* cert_load_files: a file named next* is no next file. */
+static void files_next_name(void **state)
+{
+	struct model m;
+	const struct host *h;
+
+	(void)state;
+	LOAD_FILES(&m, { "next.pem", "fullchain.pem", NULL, 0 },
+		   { "next.pub", "next.pub", NULL, 0 });
+	h = &m.hosts[0];
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(h->chain_count, 1);
+	assert_int_equal(h->chains[0].count, 2);
+	assert_int_equal(h->key_count, 2);
+	assert_int_equal(h->keys[0].role, KEY_CURRENT);
+	assert_ptr_equal(h->keys[0].chain, &h->chains[0]);
+	assert_int_equal(h->keys[1].role, KEY_CURRENT);
+	assert_null(h->keys[1].cert);
+	assert_digest(h->keys[1].spki_sha256, 32, 1, 1, "next.pub");
+	model_release(&m);
+}
+
+/* cert_load_files: an encrypted private key alone gives no key. */
+static void files_encrypted_key(void **state)
+{
+	struct model m;
+
+	(void)state;
+	LOAD_FILES(&m, { "key.pem", "p256-enc.key", NULL, 0 });
+	assert_one_problem(&m, "key.pem", "no public key found");
+	assert_int_equal(m.hosts[0].key_count, 0);
+	assert_int_equal(m.private_key_count, 1);
+	model_release(&m);
+}
+
+/* cert_load_host: the same file is a private-key finding, not a problem. */
+static void encrypted_key_in_directory(void **state)
+{
+	struct model m;
+
+	(void)state;
+	LOAD(&m, { "key.pem", "p256-enc.key", NULL, 0 });
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(m.private_key_count, 1);
+	model_release(&m);
+}
+
 static void truncated_pem(void **state)
 {
 	struct model m;
@@ -726,6 +813,10 @@ int main(void)
 		cmocka_unit_test(trusted_certificate),
 		cmocka_unit_test(rsa_public_key_block),
 		cmocka_unit_test(key_descriptions),
+		cmocka_unit_test(files_chain_file),
+		cmocka_unit_test(files_next_name),
+		cmocka_unit_test(files_encrypted_key),
+		cmocka_unit_test(encrypted_key_in_directory),
 		cmocka_unit_test(truncated_pem),
 		cmocka_unit_test(truncated_second_block),
 		cmocka_unit_test(corrupt_pem_content),
