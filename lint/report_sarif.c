@@ -233,7 +233,9 @@ int report_sarif(FILE *out, const struct lint_ctx *ctx)
 	write_tool(&w, s ? s->docs_url : NULL);
 	if (s && s->root && s->root[0] == '/')
 		write_base_ids(&w, s->root);
-	/* Every finding is at column 1 today; a column counts characters. */
+	/* NOTE: every rule reports column 1 today, which is the same in any
+	 * column kind. A rule that reports other columns must count them in
+	 * code points, or this must change. */
 	json_member_string(&w, "columnKind", "unicodeCodePoints");
 	json_key(&w, "results");
 	json_array_begin(&w, JSON_BLOCK);
