@@ -7,7 +7,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = ldns libcrypto libssl libgit2
 DEB_PACKAGES = pkg-config libldns-dev libssl-dev libgit2-dev libcmocka-dev \
-	ldnsutils hash-slinger openssl git python3 neovim
+	ldnsutils hash-slinger openssl git python3 python3-yaml vim neovim
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -fno-common
@@ -27,19 +27,24 @@ MAIN_OBJ = $(BUILD)/lint/main.o
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 DANELINT = $(BUILD)/danelint
+# Microsoft's SARIF Multitool from npm, for the sarif report test.
+SARIF_MULTITOOL_DIR = $(abspath build/sarif-multitool)
 
-.PHONY: all deps check asan demo install clean style unit fuzz bench
+.PHONY: all deps check asan demo install clean style unit fuzz bench \
+	sarif-multitool
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
 
 # Installs the Debian build dependencies, only when something is missing.
+# npm installs the SARIF Multitool for the tests; Debian's nodejs and npm
+# go in only where there is no Node.js at all, so that they replace none.
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
 	    command -v openssl >/dev/null && command -v ldns-dane >/dev/null && \
 	    command -v tlsa >/dev/null && command -v git >/dev/null && \
-	    command -v python3 >/dev/null && \
-	    command -v nvim >/dev/null; then :; else \
+	    command -v vim >/dev/null && command -v nvim >/dev/null && \
+	    python3 -c 'import yaml' 2>/dev/null; then :; else \
 		echo "installing build dependencies: $(DEB_PACKAGES)"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
@@ -48,6 +53,22 @@ deps:
 		echo "danelint: error: cannot install build dependencies;" \
 		     "run: apt-get install $(DEB_PACKAGES)" >&2; exit 2; }; \
 	fi
+	@if ! command -v npm >/dev/null && ! command -v node >/dev/null; then \
+		echo "installing nodejs and npm for the SARIF Multitool"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			nodejs npm >/dev/null || \
+		echo "danelint: warning: cannot install nodejs and npm;" \
+		     "the sarif report test will fail" >&2; \
+	fi
+
+# Installs the SARIF Multitool into build/ once. Without the npm registry
+# this warns and goes on, and the sarif report test fails with the reason.
+sarif-multitool:
+	@sh tests/lib/sarif-multitool.sh $(SARIF_MULTITOOL_DIR) >/dev/null || \
+		echo "danelint: warning: the SARIF Multitool is not installed;" \
+		     "the sarif report test will fail" >&2
 
 $(BUILD)/%.o: %.c $(wildcard lint/*.h)
 	@mkdir -p $(dir $@)
@@ -78,19 +99,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 
 unit: $(UNIT_BIN)
 
-check: deps
+check: deps sarif-multitool
 	@$(MAKE) --no-print-directory all unit
 	@DANELINT=$(abspath $(DANELINT)) BUILD=$(abspath $(BUILD)) \
-		sh tests/run.sh
+		SARIF_MULTITOOL_DIR=$(SARIF_MULTITOOL_DIR) sh tests/run.sh
 
-asan: deps
+asan: deps sarif-multitool
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/danelint unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		DANELINT=$(abspath build-asan/danelint) \
-		BUILD=$(abspath build-asan) sh tests/run.sh
+		BUILD=$(abspath build-asan) \
+		SARIF_MULTITOOL_DIR=$(SARIF_MULTITOOL_DIR) sh tests/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all

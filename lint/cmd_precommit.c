@@ -19,8 +19,8 @@ static const char precommit_usage[] =
 	"Run it from a git pre-commit hook ('danelint hook install').\n"
 	"\n"
 	"Options as for 'danelint check': --config, --no-config, --certs,\n"
-	"--format, -o, --fail-on, --exit-zero, --enable, --disable, --now,\n"
-	"--color, -q, -v.\n";
+	"--format, --docs-url, -o, --fail-on, --exit-zero, --enable, --disable,\n"
+	"--now, --color, -q, -v.\n";
 
 struct precommit {
 	struct options opts;

@@ -13,15 +13,24 @@ static const char *const scope_names[] = { "zones", "certificates",
 /* docs/rules/ID.md, built in: pairs of id and text, ending in NULL. */
 extern const char *const rule_docs[][2];
 
-static void explain(const struct rule *r)
+const char *rule_doc(const struct rule *r)
 {
 	size_t i;
 
 	for (i = 0; rule_docs[i][0]; i++)
-		if (strcmp(rule_docs[i][0], r->id) == 0) {
-			fputs(rule_docs[i][1], stdout);
-			return;
-		}
+		if (strcmp(rule_docs[i][0], r->id) == 0)
+			return rule_docs[i][1];
+	return NULL;
+}
+
+static void explain(const struct rule *r)
+{
+	const char *doc = rule_doc(r);
+
+	if (doc) {
+		fputs(doc, stdout);
+		return;
+	}
 	printf("%s [%s]\n%s\n\nneeds: %s\ndocs: docs/rules/%s.md\n", r->id,
 	       severity_name(r->severity), r->summary, scope_names[r->scope],
 	       r->id);

@@ -3,9 +3,7 @@
 #ifndef DANELINT_COMMANDS_H
 #define DANELINT_COMMANDS_H
 
-#ifndef DANELINT_VERSION
-#define DANELINT_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 /* Each returns the process exit status: 0, 1 (findings) or 2 (failure). */
 int cmd_check(int argc, char **argv);

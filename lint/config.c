@@ -67,6 +67,7 @@ void settings_release(struct settings *s)
 	free(s->certs);
 	free(s->root);
 	free(s->config_file);
+	free(s->docs_url);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -76,6 +77,36 @@ void settings_add_rule(struct settings *s, const char *rule, enum severity sev)
 	s->rules[s->rule_count].rule = xstrdup(rule);
 	s->rules[s->rule_count].severity = sev;
 	s->rule_count++;
+}
+
+bool docs_url_valid(const char *url)
+{
+	const char *host, *p;
+
+	if (str_starts_with(url, "https://"))
+		host = url + strlen("https://");
+	else if (str_starts_with(url, "http://"))
+		host = url + strlen("http://");
+	else
+		return false;
+	if (!*host || *host == '/')
+		return false;
+	for (p = url; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+			return false;
+	return true;
+}
+
+int settings_set_docs_url(struct settings *s, const char *url)
+{
+	size_t n = strlen(url);
+
+	if (!docs_url_valid(url))
+		return -1;
+	free(s->docs_url);
+	s->docs_url = url[n - 1] == '/' ? xstrdup(url) : xasprintf("%s/", url);
+	return 0;
 }
 
 /* Makes a host or zone name absolute and lower case. */
@@ -133,9 +164,13 @@ static int danelint_key(struct settings *s, const char *key, const char *value,
 		return set_number(&s->max_tlsa_ttl, value, 2147483647UL);
 	if (strcmp(key, "max-tlsa-records") == 0)
 		return set_number(&s->max_tlsa_records, value, 65535);
+	if (strcmp(key, "docs-url") == 0) {
+		*why = "expected an http or https URL without spaces";
+		return settings_set_docs_url(s, value);
+	}
 	*why = "unknown key; the keys are zones, certs, fail-on, "
 	       "expiry-warning-days, prepublish-ttls, resolver-min-ttl, "
-	       "max-tlsa-ttl and max-tlsa-records";
+	       "max-tlsa-ttl, max-tlsa-records and docs-url";
 	return -1;
 }
 

@@ -47,6 +47,8 @@ struct settings {
 	long resolver_min_ttl;
 	long max_tlsa_ttl;
 	long max_tlsa_records;
+	char *docs_url;		/* where danelint's docs/ is served, ending
+				 * in '/', or NULL: links in sarif reports */
 	struct zone_setting *zone_map;
 	size_t zone_map_count;
 	struct host_setting *host_map;
@@ -82,5 +84,15 @@ char *config_find(const char *dir, char **root);
 
 void settings_add_rule(struct settings *s, const char *rule,
 		       enum severity sev);
+
+/*
+ * Checks that url is an absolute http or https URL made of ASCII
+ * characters other than spaces, quotes, '<', '>' and '\\', so that no
+ * report format needs to escape it.
+ */
+bool docs_url_valid(const char *url);
+/* Sets docs_url, adding the final '/' when it is missing; returns -1 and
+ * leaves s alone when url is not valid. */
+int settings_set_docs_url(struct settings *s, const char *url);
 
 #endif

@@ -16,7 +16,7 @@ const struct rule *rule_find(const char *id)
 	return NULL;
 }
 
-static size_t rule_index(const struct rule *rule)
+size_t rule_index(const struct rule *rule)
 {
 	size_t i;
 
@@ -37,6 +37,7 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 	ctx->now = now;
 	arena_init(&ctx->arena);
 	ctx->severities = xcalloc(rule_registry_count, sizeof(*ctx->severities));
+	ctx->ran = xcalloc(rule_registry_count, sizeof(*ctx->ran));
 	for (i = 0; i < rule_registry_count; i++)
 		ctx->severities[i] = rule_registry[i]->severity;
 	for (i = 0; i < s->rule_count; i++) {
@@ -62,6 +63,7 @@ void lint_ctx_release(struct lint_ctx *ctx)
 		free(ctx->changed_zones[i]);
 	free(ctx->changed_zones);
 	free(ctx->severities);
+	free(ctx->ran);
 	free(ctx->findings);
 	free(ctx->host_verdicts);
 	arena_release(&ctx->arena);
@@ -90,22 +92,34 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
+/* Runs the enabled rules of the given scopes that are late, or those that
+ * are not. */
+static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late)
 {
 	size_t i;
 
 	for (i = 0; i < rule_registry_count; i++) {
 		const struct rule *r = rule_registry[i];
 
-		if (ctx->severities[i] == SEV_OFF || !r->check)
+		if (r->late != late || ctx->severities[i] == SEV_OFF ||
+		    !r->check)
 			continue;
 		if ((r->scope == SCOPE_ZONE && !zones) ||
 		    (r->scope == SCOPE_CERT && !certs) ||
 		    (r->scope == SCOPE_CHANGE && !ctx->base))
 			continue;
+		ctx->ran[i] = true;
 		if (r->check(ctx, r) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
+{
+	if (run_rules(ctx, zones, certs, false) < 0 ||
+	    run_rules(ctx, zones, certs, true) < 0)
+		return -1;
 	lint_sort(ctx);
 	return 0;
 }
@@ -132,6 +146,8 @@ void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
 {
 	size_t i;
 
+	for (i = 0; i < rule_registry_count && dst->ran && src->ran; i++)
+		dst->ran[i] = dst->ran[i] || src->ran[i];
 	for (i = 0; i < src->finding_count; i++) {
 		const struct finding *f = &src->findings[i];
 		struct finding *copy = ARRAY_PUSH(dst->findings,
@@ -148,25 +164,31 @@ void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src)
 	}
 }
 
+/* Checks whether a comment suppresses the finding at loc. Every matching
+ * comment is marked used, so that a redundant one is not reported as
+ * unused. */
 static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 		       const struct finding_loc *loc)
 {
 	struct model *m = ctx->model;
+	bool found = false;
 	size_t i;
 
 	if (!loc->file)
 		return false;
 	for (i = 0; i < m->suppression_count; i++) {
 		struct suppression *s = &m->suppressions[i];
+		bool covers = s->scope == SUPPRESS_FILE ||
+			      (s->scope == SUPPRESS_LINE &&
+			       s->line == loc->line);
 
-		if ((s->line == 0 || s->line == loc->line) &&
-		    strcmp(s->rule, rule->id) == 0 &&
+		if (covers && strcmp(s->rule, rule->id) == 0 &&
 		    strcmp(s->file, loc->file) == 0) {
 			s->used = true;
-			return true;
+			found = true;
 		}
 	}
-	return false;
+	return found;
 }
 
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,

@@ -83,6 +83,7 @@ void settings_copy(struct settings *dst, const struct settings *src)
 	dst->root = src->root ? xstrdup(src->root) : NULL;
 	dst->config_file = src->config_file ? xstrdup(src->config_file) : NULL;
 	dst->certs = xstrdup(src->certs);
+	dst->docs_url = src->docs_url ? xstrdup(src->docs_url) : NULL;
 	dst->zones = copy_strings(src->zones, src->zone_count);
 	dst->zone_map = xcalloc(src->zone_map_count + 1, sizeof(*dst->zone_map));
 	for (i = 0; i < src->zone_map_count; i++) {

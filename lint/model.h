@@ -103,12 +103,21 @@ struct syntax_error {
 	const char *message;
 };
 
-/* A "; danelint: disable=" comment. line 0 means the whole file. */
+/* The extent a "; danelint: disable..." comment covers. */
+enum suppression_scope {
+	SUPPRESS_LINE,		/* findings on one line: a record or directive */
+	SUPPRESS_FILE,		/* findings anywhere in the file */
+	SUPPRESS_NOTHING,	/* a next-line form with no record after it */
+};
+
+/* One rule id of a "; danelint: disable..." comment. */
 struct suppression {
 	const char *file;
-	unsigned line;
-	const char *rule;
-	bool used;
+	enum suppression_scope scope;
+	unsigned line;		/* the line covered (SUPPRESS_LINE), else 0 */
+	unsigned comment_line;	/* the line of the comment */
+	const char *rule;	/* as written; it may name no rule */
+	bool used;		/* it suppressed a finding */
 };
 
 /* One certificate of a chain, with the digests TLSA records compare. */

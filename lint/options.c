@@ -24,6 +24,7 @@ enum {
 	OPT_NOW,
 	OPT_COLOR,
 	OPT_JOBS,
+	OPT_DOCS_URL,
 	OPT_STDIN_FILENAME,
 };
 
@@ -41,6 +42,7 @@ static const struct option long_options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "docs-url", required_argument, NULL, OPT_DOCS_URL },
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -141,9 +143,8 @@ static int parse_value(struct options *o, int c, const char *arg)
 	case OPT_FORMAT:
 		if (report_format_parse(arg, &o->format) == 0)
 			return 0;
-		/* TODO: write sarif, github, gitlab and junit reports */
-		msg_usage("unknown or unsupported format '%s'; this version "
-			  "writes text and json", arg);
+		msg_usage("unknown format '%s'; use text, json, sarif, github, "
+			  "gitlab, junit or auto", arg);
 		return -1;
 	case OPT_FAIL_ON:
 		if (severity_parse(arg, false, &sev) == 0) {
@@ -173,6 +174,14 @@ static int parse_value(struct options *o, int c, const char *arg)
 			return -1;
 		}
 		return 0;
+	case OPT_DOCS_URL:
+		if (docs_url_valid(arg)) {
+			o->docs_url = arg;
+			return 0;
+		}
+		msg_usage("invalid --docs-url '%s'; give the http or https URL "
+			  "of danelint's docs/ directory", arg);
+		return -1;
 	case OPT_JOBS:
 		if (parse_ulong(arg, 1024, &jobs) == 0 && jobs > 0) {
 			o->jobs = (long)jobs;
@@ -283,6 +292,8 @@ int options_apply(const struct options *o, struct settings *s)
 	}
 	if (o->fail_on)
 		severity_parse(o->fail_on, false, &s->fail_on);
+	if (o->docs_url)
+		settings_set_docs_url(s, o->docs_url);
 	for (i = 0; i < o->toggle_count; i++) {
 		const struct rule *r = rule_find(o->toggles[i].rule);
 

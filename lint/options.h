@@ -29,6 +29,7 @@ struct options {
 	const char *origin;
 	const char *stdin_filename;	/* path of the zone read from '-' */
 	enum report_format format;
+	const char *docs_url;
 	const char *output;
 	const char *fail_on;
 	bool exit_zero;
@@ -52,7 +53,7 @@ int options_parse(struct options *o, int argc, char **argv,
 		  const char *usage);
 void options_release(struct options *o);
 
-/* Applies --certs, --fail-on, --enable and --disable to s. */
+/* Applies --certs, --fail-on, --docs-url, --enable and --disable to s. */
 int options_apply(const struct options *o, struct settings *s);
 
 /* Parses ISO 8601 ("2026-12-04", "2026-12-04T10:00:00Z") or epoch seconds. */

@@ -1,18 +1,39 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Report dispatch, the summary line and the shared JSON string writer. */
+/* Report dispatch and the summary line. */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+static const struct {
+	const char *name;
+	enum report_format format;
+} format_names[] = {
+	{ "text", FORMAT_TEXT },
+	{ "json", FORMAT_JSON },
+	{ "sarif", FORMAT_SARIF },
+	{ "github", FORMAT_GITHUB },
+	{ "gitlab", FORMAT_GITLAB },
+	{ "junit", FORMAT_JUNIT },
+};
 
 int report_format_parse(const char *name, enum report_format *out)
 {
-	if (strcmp(name, "text") == 0)
-		*out = FORMAT_TEXT;
-	else if (strcmp(name, "json") == 0)
-		*out = FORMAT_JSON;
-	else
-		return -1;
-	return 0;
+	const char *actions = getenv("GITHUB_ACTIONS");
+	size_t i;
+
+	if (strcmp(name, "auto") == 0) {
+		bool github = actions && strcmp(actions, "true") == 0;
+
+		*out = github ? FORMAT_GITHUB : FORMAT_TEXT;
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(format_names); i++)
+		if (strcmp(name, format_names[i].name) == 0) {
+			*out = format_names[i].format;
+			return 0;
+		}
+	return -1;
 }
 
 int report_write(FILE *out, enum report_format format,
@@ -21,6 +42,14 @@ int report_write(FILE *out, enum report_format format,
 	switch (format) {
 	case FORMAT_JSON:
 		return report_json(out, ctx);
+	case FORMAT_SARIF:
+		return report_sarif(out, ctx);
+	case FORMAT_GITHUB:
+		return report_github(out, ctx);
+	case FORMAT_GITLAB:
+		return report_gitlab(out, ctx);
+	case FORMAT_JUNIT:
+		return report_junit(out, ctx);
 	case FORMAT_TEXT:
 	default:
 		return report_text(out, ctx, color);
@@ -45,60 +74,4 @@ void report_summary(const struct lint_ctx *ctx, size_t files)
 		plural(counts[SEV_WARNING], "warning", "warnings"),
 		counts[SEV_NOTE], plural(counts[SEV_NOTE], "note", "notes"),
 		files, plural(files, "file", "files"));
-}
-
-/* Returns the length of the valid UTF-8 sequence at s, or 0 (RFC 3629). */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t n, i;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
-void json_string(FILE *out, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-
-	fputc('"', out);
-	while (*s) {
-		size_t n = utf8_length(s);
-
-		if (n == 0) {
-			fputs("\\ufffd", out);
-			s++;
-		} else if (*s == '"' || *s == '\\') {
-			fprintf(out, "\\%c", *s++);
-		} else if (*s == '\n') {
-			fputs("\\n", out), s++;
-		} else if (*s == '\t') {
-			fputs("\\t", out), s++;
-		} else if (*s == '\r') {
-			fputs("\\r", out), s++;
-		} else if (*s < 0x20 || *s == 0x7f) {
-			fprintf(out, "\\u%04x", *s++);
-		} else {
-			fwrite(s, 1, n, out);
-			s += n;
-		}
-	}
-	fputc('"', out);
 }

@@ -28,6 +28,8 @@ struct rule {
 	enum rule_scope scope;
 	const char *summary;
 	rule_check_fn check;
+	bool late;	/* runs after every other rule, because it reads what
+			 * they reported (unused-suppression) */
 };
 
 /* Every rule, sorted by id. */
@@ -35,6 +37,10 @@ extern const struct rule *const rule_registry[];
 extern const size_t rule_registry_count;
 
 const struct rule *rule_find(const char *id);
+/* The position of rule in rule_registry. */
+size_t rule_index(const struct rule *rule);
+/* The rule's page, docs/rules/ID.md as built in, or NULL. */
+const char *rule_doc(const struct rule *r);
 
 /* Where a finding points, and what it is about. NULL fields are absent. */
 struct finding_loc {
@@ -73,6 +79,7 @@ struct lint_ctx {
 	const struct settings *settings;
 	time_t now;
 	enum severity *severities;	/* per registry entry, after overrides */
+	bool *ran;			/* per registry entry: its check ran */
 	struct arena arena;
 	struct finding *findings;
 	size_t finding_count;
@@ -104,13 +111,15 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 void lint_ctx_release(struct lint_ctx *ctx);
 
 /* Runs every enabled rule of the given scopes (and the change rules when
- * ctx->base is set), then sorts the findings. */
+ * ctx->base is set), the late rules after all others, then sorts the
+ * findings. */
 int lint_run(struct lint_ctx *ctx, bool zones, bool certs);
 
 /*
  * Records a finding of rule at loc with the rule's effective severity,
- * unless a "; danelint: disable=" comment suppresses it. The message
- * states the problem first, then what to do.
+ * unless a "; danelint: disable..." comment suppresses it; every comment
+ * that matches is marked used. The message states the problem first, then
+ * what to do.
  */
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 		   const struct finding_loc *loc, const char *fmt, ...)
@@ -121,7 +130,8 @@ struct finding_loc loc_record(const struct record *r);
 /* A location at line 1 of a file. */
 struct finding_loc loc_file(const char *file);
 
-/* Copies the findings of src into dst, for reports that combine runs. */
+/* Copies the findings of src into dst, and marks the rules that ran in src
+ * as run in dst, for reports that combine runs. */
 void lint_ctx_take(struct lint_ctx *dst, const struct lint_ctx *src);
 /* Drops every finding that is not in file. */
 void lint_keep_file(struct lint_ctx *ctx, const char *file);

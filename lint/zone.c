@@ -18,6 +18,12 @@
 /* ldns uses this TTL for records before any $TTL or explicit TTL. */
 #define DEFAULT_TTL 3600
 
+/* A suppression whose line is not known yet. */
+struct pending_suppression {
+	const char *rule;
+	unsigned comment_line;
+};
+
 struct load_state {
 	struct model *m;
 	const struct source *src;
@@ -27,7 +33,10 @@ struct load_state {
 	uint32_t default_ttl;
 	const char *stack[MAX_INCLUDE_DEPTH + 1];
 	int depth;
-	struct strbuf pending;	/* "a,b," from a comment line before a record */
+	/* Next-line suppressions waiting for the next record. */
+	struct pending_suppression *pending;
+	size_t pending_count;
+	size_t pending_alloc;
 };
 
 static void parse_file(struct load_state *st, const char *path,
@@ -47,52 +56,98 @@ static char *lower_dname(struct model *m, const ldns_rdf *rdf)
 	return out;
 }
 
-static void push_suppression(struct model *m, const char *path, unsigned line,
-			     const char *id, size_t len)
+static void push_suppression(struct model *m, const char *path,
+			     enum suppression_scope scope, unsigned line,
+			     const struct pending_suppression *p)
 {
 	struct suppression *s = ARRAY_PUSH(m->suppressions,
 					   m->suppression_count,
 					   m->suppression_alloc);
 
 	s->file = path;
-	s->line = line;
-	s->rule = arena_strndup(&m->arena, id, len);
+	s->scope = scope;
+	s->line = scope == SUPPRESS_LINE ? line : 0;
+	s->comment_line = p->comment_line;
+	s->rule = p->rule;
 	s->used = false;
 }
 
+/* The forms of "; danelint: FORM=RULE[,RULE]". */
+enum suppression_form {
+	FORM_THIS_LINE,		/* disable=: its record, or the next one when
+				 * the comment is alone on its line */
+	FORM_NEXT_LINE,		/* disable-next-line=: the next record */
+	FORM_FILE,		/* disable-file=: the whole file */
+};
+
+/* Returns the length of the form name at p, up to and including its '=',
+ * or 0 when p starts with none. */
+static size_t parse_form(const char *p, enum suppression_form *form)
+{
+	static const struct {
+		const char *name;
+		enum suppression_form form;
+	} forms[] = {
+		{ "disable=", FORM_THIS_LINE },
+		{ "disable-next-line=", FORM_NEXT_LINE },
+		{ "disable-file=", FORM_FILE },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(forms); i++)
+		if (str_starts_with(p, forms[i].name)) {
+			*form = forms[i].form;
+			return strlen(forms[i].name);
+		}
+	return 0;
+}
+
+/* Adds one rule id of a comment; line is 0 for a comment alone on its
+ * line. Next-line forms wait in st->pending for the next record. */
+static void add_one(struct load_state *st, const char *path,
+		    enum suppression_form form, unsigned line,
+		    const struct pending_suppression *p)
+{
+	if (form == FORM_FILE)
+		push_suppression(st->m, path, SUPPRESS_FILE, 0, p);
+	else if (form == FORM_THIS_LINE && line)
+		push_suppression(st->m, path, SUPPRESS_LINE, line, p);
+	else
+		*ARRAY_PUSH(st->pending, st->pending_count,
+			    st->pending_alloc) = *p;
+}
+
 /*
- * Handles "; danelint: disable=a,b" and "; danelint: disable-file=a" in the
- * comments of one entry. Rules of a record's own comments apply to line;
- * with line 0 (a comment alone on its line) they wait in st->pending for
- * the next record.
+ * Handles the "; danelint: FORM=a,b" comments of one entry, which starts
+ * on comment_line. line is the line of the entry's record or directive,
+ * or 0 for a comment alone on its line.
  */
 static void add_suppressions(struct load_state *st, const char *path,
-			     unsigned line, const char *comments)
+			     unsigned line, unsigned comment_line,
+			     const char *comments)
 {
 	const char *p = comments;
 
 	while ((p = strstr(p, "danelint:"))) {
-		bool whole_file;
+		enum suppression_form form;
 		const char *ids;
+		size_t n;
 
 		p += strlen("danelint:");
 		while (*p == ' ' || *p == '\t')
 			p++;
-		whole_file = str_starts_with(p, "disable-file=");
-		if (!whole_file && !str_starts_with(p, "disable="))
+		n = parse_form(p, &form);
+		if (!n)
 			continue;
-		ids = strchr(p, '=') + 1;
+		ids = p + n;
 		while (*ids && !isspace((unsigned char)*ids)) {
-			size_t n = strcspn(ids, ", \t\n");
+			struct pending_suppression one;
 
-			if (n && whole_file)
-				push_suppression(st->m, path, 0, ids, n);
-			else if (n && line)
-				push_suppression(st->m, path, line, ids, n);
-			else if (n) {
-				strbuf_add(&st->pending, ids, n);
-				strbuf_addch(&st->pending, ',');
-			}
+			n = strcspn(ids, ", \t\n");
+			one.rule = arena_strndup(&st->m->arena, ids, n);
+			one.comment_line = comment_line;
+			if (n)
+				add_one(st, path, form, line, &one);
 			ids += n;
 			if (*ids == ',')
 				ids++;
@@ -101,18 +156,28 @@ static void add_suppressions(struct load_state *st, const char *path,
 	}
 }
 
+/* Applies the waiting next-line suppressions to line. */
 static void apply_pending(struct load_state *st, const char *path,
 			  unsigned line)
 {
-	const char *p = strbuf_str(&st->pending);
+	size_t i;
 
-	while (*p) {
-		size_t n = strcspn(p, ",");
+	for (i = 0; i < st->pending_count; i++)
+		push_suppression(st->m, path, SUPPRESS_LINE, line,
+				 &st->pending[i]);
+	st->pending_count = 0;
+}
 
-		push_suppression(st->m, path, line, p, n);
-		p += n + (p[n] == ',');
-	}
-	strbuf_reset(&st->pending);
+/* Keeps next-line suppressions that no record follows, so that
+ * unused-suppression reports them. */
+static void drop_pending(struct load_state *st, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < st->pending_count; i++)
+		push_suppression(st->m, path, SUPPRESS_NOTHING, 0,
+				 &st->pending[i]);
+	st->pending_count = 0;
 }
 
 /* Splits off the next blank-separated token; returns its length. */
@@ -636,6 +701,10 @@ static void parse_file(struct load_state *st, const char *path,
 			     "list or fix the file", nul);
 		return;
 	}
+	/* A next-line form on an $INCLUDE line has no next record in its
+	 * own file. */
+	if (st->depth > 0)
+		drop_pending(st, st->stack[st->depth - 1]);
 	st->stack[st->depth++] = path;
 	scan_init(&scan, data, len);
 	while (scan_next(&scan, &e)) {
@@ -646,21 +715,22 @@ static void parse_file(struct load_state *st, const char *path,
 			continue;
 		}
 		if (e.kind == SCAN_COMMENT) {
-			add_suppressions(st, path, 0, e.comments);
+			add_suppressions(st, path, 0, e.line, e.comments);
 			continue;
 		}
 		while (*text == ' ')
 			text++;
+		/* Earlier comments apply to this entry, and its own next-line
+		 * forms to the entry after it. */
+		apply_pending(st, path, e.line);
+		add_suppressions(st, path, e.line, e.line, e.comments);
 		if (*text == '$') {
-			add_suppressions(st, path, e.line, e.comments);
-			apply_pending(st, path, e.line);
 			directive(st, path, e.line, text);
 			continue;
 		}
-		add_suppressions(st, path, e.line, e.comments);
-		apply_pending(st, path, e.line);
 		parse_record(st, path, &e);
 	}
+	drop_pending(st, path);
 	scan_release(&scan);
 	st->depth--;
 }
@@ -786,7 +856,6 @@ static void init_state(struct load_state *st, struct model *m,
 	st->m = m;
 	st->src = src;
 	st->default_ttl = DEFAULT_TTL;
-	strbuf_init(&st->pending);
 }
 
 int zone_load(struct model *m, const struct source *src, const char *path,
@@ -837,7 +906,7 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	ldns_rdf_deep_free(st.origin);
 	ldns_rdf_deep_free(st.apex);
 	ldns_rdf_deep_free(st.prev);
-	strbuf_release(&st.pending);
+	free(st.pending);
 	free(found);
 	free(data);
 	return 0;

@@ -25,6 +25,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_pkix_usage,
 	&rule_tlsa_single_record,
 	&rule_tlsa_stale,
+	&rule_unused_suppression,
 	&rule_zone_syntax,
 };
 

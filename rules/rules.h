@@ -27,6 +27,7 @@ extern const struct rule rule_tlsa_owner_name;
 extern const struct rule rule_tlsa_pkix_usage;
 extern const struct rule rule_tlsa_single_record;
 extern const struct rule rule_tlsa_stale;
+extern const struct rule rule_unused_suppression;
 extern const struct rule rule_zone_syntax;
 
 /* "3 1 1 0123456789ab..." with the data cut to 12 hex digits. */

@@ -119,6 +119,62 @@ static void suppressions_apply_to_their_record(void **state)
 	settings_release(&s);
 }
 
+static void unused_suppression_runs_last(void **state)
+{
+	static const char text[] =
+		"$ORIGIN example.net.\n"
+		"@ IN SOA ns1 hostmaster 1 2 3 4 5\n"
+		"; danelint: disable=zone-syntax\n"
+		"bad IN A 300.1.1.1\n"
+		"; danelint: disable=zone-syntax\n"
+		"good IN A 192.0.2.1\n"
+		"; danelint: disable=tlsa-single-record,no-such-rule\n"
+		"_25._tcp.mx2 IN TLSA 3 1 1 "
+		"8f4e2f8d6a6c3b4e0c7f7d2f36a9b1c5e3d2a1f0e9d8c7b6a5f4e3d2c1b0a9f8\n"
+		"_25._tcp.mx2 IN TLSA 3 1 1 "
+		"1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809\n";
+	struct settings s;
+	struct model m;
+	struct lint_ctx ctx;
+	struct source src;
+	struct strbuf err;
+	unsigned lines[4] = { 0 };
+	size_t i, unused = 0;
+
+	(void)state;
+	settings_init(&s);
+	strbuf_init(&err);
+	free(write_file("late.zone", text));
+	source_disk_init(&src, tmpdir);
+	model_init(&m);
+	assert_int_equal(zone_load(&m, &src, "late.zone", NULL, &err), 0);
+	model_index(&m);
+	assert_int_equal(lint_ctx_init(&ctx, &m, &s, 0, &err), 0);
+	assert_int_equal(lint_run(&ctx, true, true), 0);
+	/* zone-syntax comes after unused-suppression in the registry, yet
+	 * the comment on line 3 counts as used and the one on line 5, which
+	 * covers a valid record, as unused. mx2 has two records, so the
+	 * tlsa-single-record comment and the unknown id are unused. */
+	assert_int_equal(count_rule(&ctx, "zone-syntax"), 0);
+	for (i = 0; i < ctx.finding_count; i++) {
+		const struct finding *f = &ctx.findings[i];
+
+		if (strcmp(f->rule->id, "unused-suppression") != 0)
+			continue;
+		assert_true(unused < 4);
+		lines[unused++] = f->line;
+	}
+	assert_int_equal(unused, 3);
+	assert_int_equal(lines[0], 5);
+	assert_int_equal(lines[1], 7);
+	assert_int_equal(lines[2], 7);
+	assert_true(ctx.ran[rule_index(rule_find("unused-suppression"))]);
+	lint_ctx_release(&ctx);
+	model_release(&m);
+	strbuf_release(&err);
+	settings_release(&s);
+}
+
 static void severity_overrides(void **state)
 {
 	struct settings s;
@@ -187,6 +243,7 @@ static void config_reads_every_key(void **state)
 		"\tresolver-min-ttl = 300\n"
 		"\tmax-tlsa-ttl = 3600\n"
 		"\tmax-tlsa-records = 4\n"
+		"\tdocs-url = https://docs.example.org/danelint/docs\n"
 		"[zone \"Example.NET\"]\n\tfile = zones/x.zone\n"
 		"[host \"mx1.example.net\"]\n\tcerts = keys/mx1\n"
 		"[rule \"tlsa-not-311\"]\n\tseverity = off\n");
@@ -204,6 +261,8 @@ static void config_reads_every_key(void **state)
 	assert_int_equal(s.resolver_min_ttl, 300);
 	assert_int_equal(s.max_tlsa_ttl, 3600);
 	assert_int_equal(s.max_tlsa_records, 4);
+	assert_string_equal(s.docs_url,
+			    "https://docs.example.org/danelint/docs/");
 	assert_string_equal(s.zone_map[0].origin, "example.net.");
 	assert_string_equal(s.host_map[0].certs, "keys/mx1");
 	assert_int_equal(s.rules[0].severity, SEV_OFF);
@@ -218,6 +277,8 @@ static void config_rejects_bad_values(void **state)
 		"[danelint]\n\tfail-on = fatal\n",
 		"[danelint]\n\tprepublish-ttls = two\n",
 		"[danelint]\n\tunknown-key = 1\n",
+		"[danelint]\n\tdocs-url = docs.example.org/danelint\n",
+		"[danelint]\n\tdocs-url = https://docs.example.org/a b\n",
 		"[rule \"x\"]\n\tseverity = loud\n",
 		"[danelint\n",
 	};
@@ -262,6 +323,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(findings_sorted_by_line_then_rule),
 		cmocka_unit_test(suppressions_apply_to_their_record),
+		cmocka_unit_test(unused_suppression_runs_last),
 		cmocka_unit_test(severity_overrides),
 		cmocka_unit_test(unknown_rule_override_fails),
 		cmocka_unit_test(registry_sorted_and_unique),

@@ -251,6 +251,50 @@ static void suppression_comments(void **state)
 	model_release(&m);
 }
 
+static void suppression_forms_and_lines(void **state)
+{
+	struct model m;
+	const struct suppression *s;
+
+	(void)state;
+	model_init(&m);
+	write_file("forms.zone",
+		   "$ORIGIN example.net.\n"
+		   "; danelint: disable-next-line=rule-a\n"
+		   "\n"
+		   "a IN A 192.0.2.1 ; danelint: disable-next-line=rule-b\n"
+		   "b IN A 192.0.2.2 ; danelint: disable=rule-c\n"
+		   "; danelint: disable-file=rule-d\n"
+		   "; danelint: disable-next-line=rule-e\n");
+	assert_int_equal(load(&m, "forms.zone", NULL), 0);
+	assert_int_equal(m.suppression_count, 5);
+	s = &m.suppressions[0];
+	/* Blank lines between the comment and the record do not matter. */
+	assert_string_equal(s->rule, "rule-a");
+	assert_int_equal(s->scope, SUPPRESS_LINE);
+	assert_int_equal(s->line, 4);
+	assert_int_equal(s->comment_line, 2);
+	s = &m.suppressions[1];
+	/* A next-line form at the end of a record skips that record. */
+	assert_string_equal(s->rule, "rule-b");
+	assert_int_equal(s->line, 5);
+	assert_int_equal(s->comment_line, 4);
+	s = &m.suppressions[2];
+	assert_string_equal(s->rule, "rule-c");
+	assert_int_equal(s->line, 5);
+	assert_int_equal(s->comment_line, 5);
+	s = &m.suppressions[3];
+	assert_string_equal(s->rule, "rule-d");
+	assert_int_equal(s->scope, SUPPRESS_FILE);
+	assert_int_equal(s->comment_line, 6);
+	s = &m.suppressions[4];
+	/* Nothing follows the last comment. */
+	assert_string_equal(s->rule, "rule-e");
+	assert_int_equal(s->scope, SUPPRESS_NOTHING);
+	assert_int_equal(s->comment_line, 7);
+	model_release(&m);
+}
+
 static void path_join_resolves_dots(void **state)
 {
 	char *p;
@@ -298,6 +342,7 @@ int main(void)
 		cmocka_unit_test(binary_file_is_one_error),
 		cmocka_unit_test(missing_file_fails),
 		cmocka_unit_test(suppression_comments),
+		cmocka_unit_test(suppression_forms_and_lines),
 		cmocka_unit_test(path_join_resolves_dots),
 	};
 
