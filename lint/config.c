@@ -76,6 +76,7 @@ void settings_add_rule(struct settings *s, const char *rule, enum severity sev)
 	s->rules = xrealloc(s->rules, (s->rule_count + 1) * sizeof(*s->rules));
 	s->rules[s->rule_count].rule = xstrdup(rule);
 	s->rules[s->rule_count].severity = sev;
+	s->rules[s->rule_count].restore_default = false;
 	s->rule_count++;
 }
 

@@ -32,6 +32,9 @@ struct host_setting {
 struct rule_setting {
 	char *rule;
 	enum severity severity;
+	/* Set by --enable: back to the rule's default, which for some rules
+	 * varies per finding, so severity above only turns the rule on. */
+	bool restore_default;
 };
 
 struct settings {

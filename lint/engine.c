@@ -38,6 +38,8 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 	arena_init(&ctx->arena);
 	ctx->severities = xcalloc(rule_registry_count, sizeof(*ctx->severities));
 	ctx->ran = xcalloc(rule_registry_count, sizeof(*ctx->ran));
+	ctx->severity_fixed = xcalloc(rule_registry_count,
+				      sizeof(*ctx->severity_fixed));
 	for (i = 0; i < rule_registry_count; i++)
 		ctx->severities[i] = rule_registry[i]->severity;
 	for (i = 0; i < s->rule_count; i++) {
@@ -49,6 +51,7 @@ int lint_ctx_init(struct lint_ctx *ctx, struct model *m,
 			return -1;
 		}
 		ctx->severities[rule_index(r)] = s->rules[i].severity;
+		ctx->severity_fixed[rule_index(r)] = !s->rules[i].restore_default;
 	}
 	ctx->host_verdicts = xcalloc(m->host_count + 1,
 				     sizeof(*ctx->host_verdicts));
@@ -64,6 +67,7 @@ void lint_ctx_release(struct lint_ctx *ctx)
 	free(ctx->changed_zones);
 	free(ctx->severities);
 	free(ctx->ran);
+	free(ctx->severity_fixed);
 	free(ctx->findings);
 	free(ctx->host_verdicts);
 	arena_release(&ctx->arena);
@@ -191,19 +195,17 @@ static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 	return found;
 }
 
-int report_finding(struct lint_ctx *ctx, const struct rule *rule,
-		   const struct finding_loc *loc, const char *fmt, ...)
+/* Records a finding with severity sev unless a comment suppresses it. */
+static void add_finding(struct lint_ctx *ctx, const struct rule *rule,
+			enum severity sev, const struct finding_loc *loc,
+			const char *fmt, va_list ap)
 {
-	enum severity sev = ctx->severities[rule_index(rule)];
 	struct finding *f;
-	va_list ap;
 	char *msg;
 
 	if (sev == SEV_OFF || suppressed(ctx, rule, loc))
-		return 0;
-	va_start(ap, fmt);
+		return;
 	msg = xvasprintf(fmt, ap);
-	va_end(ap);
 	if (ctx->label) {
 		char *labelled = xasprintf("%s%s", ctx->label, msg);
 
@@ -222,6 +224,34 @@ int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 	f->digest = keep(ctx, loc->digest);
 	f->message = keep(ctx, msg);
 	free(msg);
+}
+
+int report_finding(struct lint_ctx *ctx, const struct rule *rule,
+		   const struct finding_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_finding(ctx, rule, ctx->severities[rule_index(rule)], loc, fmt,
+		    ap);
+	va_end(ap);
+	return 0;
+}
+
+int report_finding_severity(struct lint_ctx *ctx, const struct rule *rule,
+			    enum severity severity,
+			    const struct finding_loc *loc, const char *fmt, ...)
+{
+	size_t i = rule_index(rule);
+	va_list ap;
+
+	if (ctx->severities[i] == SEV_OFF)
+		return 0;
+	if (ctx->severity_fixed[i])
+		severity = ctx->severities[i];
+	va_start(ap, fmt);
+	add_finding(ctx, rule, severity, loc, fmt, ap);
+	va_end(ap);
 	return 0;
 }
 

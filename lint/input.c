@@ -99,5 +99,6 @@ void settings_copy(struct settings *dst, const struct settings *src)
 	for (i = 0; i < src->rule_count; i++) {
 		dst->rules[i].rule = xstrdup(src->rule_count ? src->rules[i].rule : "");
 		dst->rules[i].severity = src->rules[i].severity;
+		dst->rules[i].restore_default = src->rules[i].restore_default;
 	}
 }

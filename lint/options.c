@@ -299,6 +299,8 @@ int options_apply(const struct options *o, struct settings *s)
 
 		settings_add_rule(s, r->id, o->toggles[i].enable ? r->severity
 								  : SEV_OFF);
+		s->rules[s->rule_count - 1].restore_default =
+			o->toggles[i].enable;
 	}
 	return 0;
 }

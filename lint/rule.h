@@ -80,6 +80,9 @@ struct lint_ctx {
 	time_t now;
 	enum severity *severities;	/* per registry entry, after overrides */
 	bool *ran;			/* per registry entry: its check ran */
+	/* Per registry entry: the configuration set the severity, so it
+	 * replaces the one a rule passes to report_finding_severity(). */
+	bool *severity_fixed;
 	struct arena arena;
 	struct finding *findings;
 	size_t finding_count;
@@ -124,6 +127,17 @@ int lint_run(struct lint_ctx *ctx, bool zones, bool certs);
 int report_finding(struct lint_ctx *ctx, const struct rule *rule,
 		   const struct finding_loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * The same with a severity chosen by the rule for this finding, for rules
+ * whose severity varies (an expired certificate against one that expires
+ * soon). A severity set in the configuration ([rule "ID"] severity, or
+ * --disable) still wins; --enable restores the per-finding severity.
+ */
+int report_finding_severity(struct lint_ctx *ctx, const struct rule *rule,
+			    enum severity severity,
+			    const struct finding_loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /* A location at a record: its file, line, column and owner. */
 struct finding_loc loc_record(const struct record *r);

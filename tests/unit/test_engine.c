@@ -196,6 +196,53 @@ static void severity_overrides(void **state)
 	settings_release(&s);
 }
 
+/* Reports one finding of severity sev through report_finding_severity()
+ * and returns the severity it got, SEV_OFF when none was recorded. */
+static enum severity reported_severity(struct settings *s, enum severity sev)
+{
+	const struct rule *rule = rule_find("tlsa-not-311");
+	struct finding_loc loc = loc_file("certs/mx1/fullchain.pem");
+	enum severity got = SEV_OFF;
+	struct strbuf err;
+	struct lint_ctx ctx;
+	struct model m;
+
+	model_init(&m);
+	strbuf_init(&err);
+	assert_int_equal(lint_ctx_init(&ctx, &m, s, 0, &err), 0);
+	report_finding_severity(&ctx, rule, sev, &loc, "finding %d", 1);
+	if (ctx.finding_count == 1)
+		got = ctx.findings[0].severity;
+	assert_true(ctx.finding_count <= 1);
+	lint_ctx_release(&ctx);
+	strbuf_release(&err);
+	model_release(&m);
+	return got;
+}
+
+static void per_finding_severity(void **state)
+{
+	struct settings s;
+
+	(void)state;
+	settings_init(&s);
+	assert_int_equal(reported_severity(&s, SEV_NOTE), SEV_NOTE);
+	assert_int_equal(reported_severity(&s, SEV_ERROR), SEV_ERROR);
+
+	/* [rule "ID"] severity wins, even when it equals the default. */
+	settings_add_rule(&s, "tlsa-not-311", SEV_WARNING);
+	assert_int_equal(reported_severity(&s, SEV_ERROR), SEV_WARNING);
+
+	/* --enable, applied after it, gives the choice back to the rule. */
+	settings_add_rule(&s, "tlsa-not-311", SEV_WARNING);
+	s.rules[s.rule_count - 1].restore_default = true;
+	assert_int_equal(reported_severity(&s, SEV_ERROR), SEV_ERROR);
+
+	settings_add_rule(&s, "tlsa-not-311", SEV_OFF);
+	assert_int_equal(reported_severity(&s, SEV_ERROR), SEV_OFF);
+	settings_release(&s);
+}
+
 static void unknown_rule_override_fails(void **state)
 {
 	struct settings s;
@@ -325,6 +372,7 @@ int main(void)
 		cmocka_unit_test(suppressions_apply_to_their_record),
 		cmocka_unit_test(unused_suppression_runs_last),
 		cmocka_unit_test(severity_overrides),
+		cmocka_unit_test(per_finding_severity),
 		cmocka_unit_test(unknown_rule_override_fails),
 		cmocka_unit_test(registry_sorted_and_unique),
 		cmocka_unit_test(config_reads_every_key),
