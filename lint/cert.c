@@ -35,6 +35,14 @@
  *   else, and is no deployment of its own. Deployments that already carry a
  *   chain (fullchain.pem) keep the chain they have, because that is what
  *   the server sends.
+ * - Any other file that holds only CA certificates, one of which issued a
+ *   certificate of another file, is a CA file (root.pem above the
+ *   intermediate in fullchain.pem), and no deployment either, except in
+ *   cert_load_files(), where it gets a chain as before. A file of CA
+ *   certificates related to no other file stays a deployment, because a
+ *   self-signed server certificate can carry CA:TRUE.
+ * - The certificates of chain files and CA files are also kept in
+ *   host->ca_certs, for rules that look for a CA the server does not send.
  * - Public keys, certificate requests and private keys in other files give
  *   a current key with no chain and no certificate, unless a key with the
  *   same SPKI already exists. So privkey.pem next to fullchain.pem adds no
@@ -58,6 +66,7 @@ enum file_role {
 	ROLE_NONE,
 	ROLE_DEPLOYMENT,
 	ROLE_CHAIN,
+	ROLE_CA,
 };
 
 /* Contents of one file while the host is being built. */
@@ -547,9 +556,39 @@ static X509 *first_cert(const struct cert_file *f)
 	return sk_X509_value(f->certs, 0);
 }
 
+/* Did a certificate of f issue a certificate of g? */
+static bool file_issued(const struct cert_file *f, const struct cert_file *g)
+{
+	int i, j;
+
+	for (i = 0; i < sk_X509_num(f->certs); i++)
+		for (j = 0; j < sk_X509_num(g->certs); j++)
+			if (cert_issued(sk_X509_value(f->certs, i),
+					sk_X509_value(g->certs, j)))
+				return true;
+	return false;
+}
+
+/* Marks the CA-only deployments that issued a certificate of another file. */
+static void find_ca_files(struct cert_file *files, size_t count)
+{
+	size_t i, j;
+
+	for (i = 0; i < count; i++) {
+		struct cert_file *f = &files[i];
+
+		if (f->role != ROLE_DEPLOYMENT || !f->all_ca)
+			continue;
+		for (j = 0; j < count && f->role == ROLE_DEPLOYMENT; j++)
+			if (j != i && !files[j].next &&
+			    file_issued(f, &files[j]))
+				f->role = ROLE_CA;
+	}
+}
+
 /*
- * Sets the role of every file and, when pair is set, pairs leaf-only files
- * with chain files.
+ * Sets the role of every file and, when pair is set, marks the CA files and
+ * pairs leaf-only files with chain files.
  */
 static void classify_files(struct cert_file *files, size_t count, bool pair)
 {
@@ -571,6 +610,8 @@ static void classify_files(struct cert_file *files, size_t count, bool pair)
 			}
 		}
 	}
+	if (pair)
+		find_ca_files(files, count);
 	for (i = 0; i < count && pair; i++) {
 		struct cert_file *f = &files[i];
 
@@ -583,7 +624,6 @@ static void classify_files(struct cert_file *files, size_t count, bool pair)
 				f->chain_file = &files[j];
 	}
 }
-
 
 /* Returns name in one-line RFC 2253 form, in the arena. */
 static const char *name_to_string(struct model *m, const X509_NAME *name)
@@ -660,13 +700,15 @@ static void fill_names(struct model *m, struct cert_info *ci, X509 *x)
  * Fills ci from x. The SPKI is the cert's own encoding (i2d_X509_PUBKEY),
  * which is what a TLSA "x 1 y" record of this certificate covers.
  */
-static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x)
+static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x,
+			  const char *file)
 {
 	unsigned char *der = NULL;
 	struct key described;
 	int len;
 
 	memset(ci, 0, sizeof(*ci));
+	ci->file = file;
 	len = i2d_X509(x, &der);
 	if (keep_der(m, der, len, &ci->der, &ci->der_len) < 0)
 		return -1;
@@ -743,7 +785,8 @@ static int build_chain(struct model *m, struct chain *chain,
 	for (i = 0; i < ARRAY_SIZE(parts) && parts[i]; i++)
 		for (j = 0; j < sk_X509_num(parts[i]->certs); j++)
 			if (fill_cert_info(m, &chain->certs[n++],
-					   sk_X509_value(parts[i]->certs, j)) < 0)
+					   sk_X509_value(parts[i]->certs, j),
+					   parts[i]->path) < 0)
 				return -1;
 	chain->count = n;
 	return 0;
@@ -844,7 +887,8 @@ static int add_next_certs(struct model *m, struct key_list *list,
 		if (!files[i].next || sk_X509_num(files[i].certs) == 0)
 			continue;
 		ci = arena_alloc(&m->arena, sizeof(*ci));
-		if (fill_cert_info(m, ci, first_cert(&files[i])) < 0)
+		if (fill_cert_info(m, ci, first_cert(&files[i]),
+				   files[i].path) < 0)
 			return -1;
 		add_cert_key(m, list, files[i].path, KEY_NEXT,
 			     first_cert(&files[i]), ci);
@@ -898,6 +942,31 @@ static int add_found_keys(struct model *m, struct key_list *list,
 	return 0;
 }
 
+/* Fills h->ca_certs from the chain files and CA files. */
+static int add_ca_certs(struct model *m, struct host *h,
+			const struct cert_file *files, size_t count)
+{
+	size_t i, n = 0;
+	int j;
+
+	for (i = 0; i < count; i++)
+		if (files[i].role == ROLE_CHAIN || files[i].role == ROLE_CA)
+			n += (size_t)sk_X509_num(files[i].certs);
+	if (n == 0)
+		return 0;
+	h->ca_certs = arena_alloc(&m->arena, n * sizeof(*h->ca_certs));
+	for (i = 0; i < count; i++) {
+		if (files[i].role != ROLE_CHAIN && files[i].role != ROLE_CA)
+			continue;
+		for (j = 0; j < sk_X509_num(files[i].certs); j++)
+			if (fill_cert_info(m, &h->ca_certs[h->ca_cert_count++],
+					   sk_X509_value(files[i].certs, j),
+					   files[i].path) < 0)
+				return -1;
+	}
+	return 0;
+}
+
 /*
  * Builds the keys and chains of h. With every_file, as cert_load_files()
  * describes, chain files complete no deployment but get a chain of their own.
@@ -910,6 +979,8 @@ static int build_host(struct model *m, struct host *h,
 
 	classify_files(files, count, !every_file);
 	rc = add_deployments(m, h, &list, files, count, every_file);
+	if (rc == 0)
+		rc = add_ca_certs(m, h, files, count);
 	if (rc == 0)
 		rc = add_next_certs(m, &list, files, count);
 	if (rc == 0)

@@ -122,6 +122,7 @@ struct suppression {
 
 /* One certificate of a chain, with the digests TLSA records compare. */
 struct cert_info {
+	const char *file;	/* the file it was read from */
 	const uint8_t *der;
 	size_t der_len;
 	const uint8_t *spki;
@@ -191,6 +192,11 @@ struct host {
 	size_t key_count;
 	struct chain *chains;
 	size_t chain_count;
+	/* The certificates of files that are no deployment: chain files
+	 * (chain.pem) and files of CA certificates that issued a certificate
+	 * of another file (root.pem above fullchain.pem). */
+	struct cert_info *ca_certs;
+	size_t ca_cert_count;
 };
 
 /* A TLSA RRset: all TLSA records of one owner name. */

@@ -357,6 +357,46 @@ static void certbot_layout(void **state)
 	model_release(&m);
 }
 
+/* A root next to fullchain.pem is a CA file: no deployment, no key. */
+static void root_above_fullchain(void **state)
+{
+	struct model m;
+	const struct host *h;
+
+	(void)state;
+	LOAD(&m, { "fullchain.pem", "fullchain.pem", NULL, 0 },
+	     { "root.pem", "root.pem", NULL, 0 });
+	h = &m.hosts[0];
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(h->chain_count, 1);
+	assert_string_equal(h->chains[0].file, HOST_DIR "/fullchain.pem");
+	assert_string_equal(h->chains[0].certs[1].file,
+			    HOST_DIR "/fullchain.pem");
+	assert_int_equal(h->key_count, 1);
+	assert_int_equal(h->ca_cert_count, 1);
+	assert_string_equal(h->ca_certs[0].subject, "CN=root");
+	assert_string_equal(h->ca_certs[0].file, HOST_DIR "/root.pem");
+	assert_true(h->ca_certs[0].is_ca);
+	model_release(&m);
+}
+
+/* chain.pem completes cert.pem and is listed with the CA certificates. */
+static void chain_file_in_ca_certs(void **state)
+{
+	struct model m;
+	const struct host *h;
+
+	(void)state;
+	LOAD(&m, { "cert.pem", "leaf.pem", NULL, 0 },
+	     { "chain.pem", "intermediate.pem", NULL, 0 });
+	h = &m.hosts[0];
+	assert_int_equal(h->chain_count, 1);
+	assert_string_equal(h->chains[0].certs[1].file, HOST_DIR "/chain.pem");
+	assert_int_equal(h->ca_cert_count, 1);
+	assert_string_equal(h->ca_certs[0].subject, "CN=intermediate");
+	model_release(&m);
+}
+
 /* A CA-only file that issued no leaf of the directory is a deployment. */
 static void lone_ca_file(void **state)
 {
@@ -368,6 +408,7 @@ static void lone_ca_file(void **state)
 	assert_int_equal(m.hosts[0].chain_count, 1);
 	assert_true(m.hosts[0].chains[0].certs[0].is_ca);
 	assert_int_equal(m.hosts[0].key_count, 1);
+	assert_int_equal(m.hosts[0].ca_cert_count, 0);
 	model_release(&m);
 }
 
@@ -799,6 +840,8 @@ int main(void)
 		cmocka_unit_test(der_exact_length),
 		cmocka_unit_test(cert_and_chain_files),
 		cmocka_unit_test(certbot_layout),
+		cmocka_unit_test(root_above_fullchain),
+		cmocka_unit_test(chain_file_in_ca_certs),
 		cmocka_unit_test(lone_ca_file),
 		cmocka_unit_test(next_public_key),
 		cmocka_unit_test(next_public_key_der),
