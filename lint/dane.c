@@ -11,6 +11,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 /* TLSA matching types (RFC 6698, section 2.1.3). */
 enum {
@@ -190,8 +191,38 @@ void dane_cleanup(void)
 	dane_contexts[0] = dane_contexts[1] = NULL;
 }
 
-/* Sets up the DANE state for base and verifies certs once. */
-static int verify_once(STACK_OF(X509) *certs, const char *base,
+/* The reference identifiers of one verification. */
+struct peer_names {
+	const char *base;	/* without the trailing dot */
+	const char *const *names;	/* more names, trailing dot allowed */
+	size_t count;
+};
+
+/* Adds the names besides the base domain that the leaf may carry. */
+static int add_names(SSL *ssl, const struct peer_names *peer, bool smtp)
+{
+	size_t i;
+
+	if (smtp)
+		SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+	for (i = 0; i < peer->count; i++) {
+		size_t len = strlen(peer->names[i]);
+		char *name;
+		int ok;
+
+		if (len > 1 && peer->names[i][len - 1] == '.')
+			len--;
+		name = xstrndup(peer->names[i], len);
+		ok = SSL_add1_host(ssl, name);
+		free(name);
+		if (ok != 1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Sets up the DANE state for the peer names and verifies certs once. */
+static int verify_once(STACK_OF(X509) *certs, const struct peer_names *peer,
 		       const struct tlsa_set *set, bool smtp, time_t now,
 		       bool equal_digests, struct dane_result *out)
 {
@@ -204,9 +235,14 @@ static int verify_once(STACK_OF(X509) *certs, const char *base,
 	if (!ssl_ctx || !(ssl = SSL_new(ssl_ctx)))
 		goto out;
 	rc = 0;
-	if (SSL_dane_enable(ssl, base) <= 0) {
+	if (SSL_dane_enable(ssl, peer->base) <= 0) {
 		snprintf(out->reason, sizeof(out->reason),
-			 "OpenSSL rejects \"%s\" as DANE base domain", base);
+			 "OpenSSL rejects \"%s\" as DANE base domain",
+			 peer->base);
+		goto out;
+	}
+	if (add_names(ssl, peer, smtp) < 0) {
+		rc = -1;
 		goto out;
 	}
 	if (smtp)
@@ -235,9 +271,19 @@ int dane_verify(const struct chain *chain, const char *base_domain,
 		const struct tlsa_set *set, bool smtp, time_t now,
 		struct dane_result *out)
 {
+	return dane_verify_names(chain, base_domain, NULL, 0, set, smtp, now,
+				 out);
+}
+
+int dane_verify_names(const struct chain *chain, const char *base_domain,
+		      const char *const *names, size_t name_count,
+		      const struct tlsa_set *set, bool smtp, time_t now,
+		      struct dane_result *out)
+{
 	size_t len = strlen(base_domain);
 	STACK_OF(X509) *certs = NULL;
 	struct dane_result equal;
+	struct peer_names peer = { NULL, names, name_count };
 	char *base;
 	int rc = -1;
 
@@ -250,15 +296,16 @@ int dane_verify(const struct chain *chain, const char *base_domain,
 	if (len && base_domain[len - 1] == '.')
 		len--;
 	base = xstrndup(base_domain, len);
+	peer.base = base;
 	certs = decode_chain(chain);
 	if (!certs)
 		goto out;
-	rc = verify_once(certs, base, set, smtp, now, false, out);
+	rc = verify_once(certs, &peer, set, smtp, now, false, out);
 	/* Digest algorithm agility (RFC 7671, section 9): retry with SHA2-256
 	 * and SHA2-512 records on an equal footing. */
 	if (rc == 0 && !out->verified && has_both_digests(set, smtp)) {
 		memset(&equal, 0, sizeof(equal));
-		rc = verify_once(certs, base, set, smtp, now, true, &equal);
+		rc = verify_once(certs, &peer, set, smtp, now, true, &equal);
 		out->agility_hidden = rc == 0 && equal.verified;
 	}
 out:

@@ -32,6 +32,18 @@ int dane_verify(const struct chain *chain, const char *base_domain,
 		const struct tlsa_set *set, bool smtp, time_t now,
 		struct dane_result *out);
 
+/*
+ * The same, with more names the leaf may carry for DANE-TA(2): for SMTP the
+ * next-hop domains (RFC 7672, section 3.2.3), absolute or not. With smtp
+ * set, a wildcard matches only as the whole left-most label, as RFC 7672
+ * asks in the same section: "*.example.net" matches "mx1.example.net" but
+ * "mx*.example.net" matches nothing.
+ */
+int dane_verify_names(const struct chain *chain, const char *base_domain,
+		      const char *const *names, size_t name_count,
+		      const struct tlsa_set *set, bool smtp, time_t now,
+		      struct dane_result *out);
+
 /* Frees the OpenSSL contexts dane_verify() keeps between calls. */
 void dane_cleanup(void);
 

@@ -2,9 +2,13 @@
 /* Helpers shared by the rules: record text, key digests, host verdicts. */
 #include "rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dane.h"
+
+/* CNAME chains longer than this are treated as loops. */
+#define MAX_ALIAS_DEPTH 8
 
 const char *tlsa_short(struct lint_ctx *ctx, const struct record *r)
 {
@@ -39,7 +43,8 @@ enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
 {
 	enum host_verdict *v = &ctx->host_verdicts[host_index(ctx, h)];
 	const struct tlsa_set *set;
-	size_t i;
+	const char *const *hops;
+	size_t i, hop_count;
 
 	if (*v != HOST_UNKNOWN)
 		return *v;
@@ -50,11 +55,12 @@ enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
 	/* Unmatched only when every chain fails: a host with an RSA and an
 	 * ECDSA chain still takes mail from senders offered the good one. */
 	*v = HOST_UNMATCHED;
+	hop_count = host_next_hops(ctx, h, &hops);
 	for (i = 0; i < h->chain_count; i++) {
 		struct dane_result res;
 
-		if (dane_verify(&h->chains[i], h->name, set, true, ctx->now,
-				&res) < 0)
+		if (dane_verify_names(&h->chains[i], h->name, hops, hop_count,
+				      set, true, ctx->now, &res) < 0)
 			continue;
 		if (res.verified)
 			*v = HOST_MATCHED;
@@ -66,4 +72,96 @@ enum host_verdict host_verdict(struct lint_ctx *ctx, const struct host *h)
 		}
 	}
 	return *v;
+}
+
+/* A growing list of names that the model owns. */
+struct name_list {
+	const char **items;
+	size_t count;
+	size_t alloc;
+};
+
+static bool in_list(const struct name_list *list, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (strcmp(list->items[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void add_name(struct name_list *list, const char *name)
+{
+	if (!in_list(list, name))
+		*ARRAY_PUSH(list->items, list->count, list->alloc) = name;
+}
+
+/* Adds to names the owners of CNAME records whose target is in names. */
+static void add_aliases(const struct model *m, struct name_list *names)
+{
+	size_t depth, i, before;
+
+	for (depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
+		before = names->count;
+		for (i = 0; i < m->record_count; i++) {
+			const struct record *r = &m->records[i];
+
+			if (r->type == RR_CNAME && r->u.cname.target &&
+			    in_list(names, r->u.cname.target))
+				add_name(names, r->owner);
+		}
+		if (names->count == before)
+			break;
+	}
+}
+
+size_t host_next_hops(struct lint_ctx *ctx, const struct host *h,
+		      const char *const **out)
+{
+	struct name_list names = { NULL, 0, 0 }, hops = { NULL, 0, 0 };
+	const char **list;
+	size_t i, j, n;
+
+	add_name(&names, h->name);
+	add_aliases(ctx->model, &names);
+	for (i = 0; i < names.count; i++) {
+		const struct record *const *mx;
+
+		n = model_mx_pointing_to(ctx->model, names.items[i], &mx);
+		for (j = 0; j < n; j++)
+			add_name(&hops, mx[j]->owner);
+	}
+	list = arena_alloc(&ctx->arena, (hops.count + 1) * sizeof(*list));
+	for (i = 0; i < hops.count; i++)
+		list[i] = hops.items[i];
+	n = hops.count;
+	free(names.items);
+	free(hops.items);
+	*out = list;
+	return n;
+}
+
+/* Both names are lower case, as the model keeps them. */
+bool cert_name_matches(const char *pattern, const char *name)
+{
+	size_t plen = strlen(pattern), nlen = strlen(name);
+	const char *dot;
+
+	if (plen && pattern[plen - 1] == '.')
+		plen--;
+	if (nlen && name[nlen - 1] == '.')
+		nlen--;
+	if (plen == 0 || nlen == 0)
+		return false;
+	if (plen < 3 || strncmp(pattern, "*.", 2) != 0)
+		return plen == nlen && memcmp(pattern, name, nlen) == 0;
+	/* "*.example.net": the rest needs a dot, and name one more label. */
+	if (!memchr(pattern + 2, '.', plen - 2))
+		return false;
+	dot = memchr(name, '.', nlen);
+	if (!dot || dot == name)
+		return false;
+	return (size_t)(name + nlen - dot) == plen - 1 &&
+	       memcmp(dot, pattern + 1, plen - 1) == 0;
 }

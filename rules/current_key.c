@@ -63,14 +63,18 @@ static int check_current(struct lint_ctx *ctx, const struct rule *rule)
 	for (i = 0; i < m->host_count; i++) {
 		const struct host *h = &m->hosts[i];
 		const struct tlsa_set *set = model_tlsa_for_host(m, h->name, 25);
+		const char *const *hops;
+		size_t hop_count;
 
 		if (!set)
 			continue;
+		hop_count = host_next_hops(ctx, h, &hops);
 		for (j = 0; j < h->chain_count; j++) {
 			struct dane_result res;
 
-			if (dane_verify(&h->chains[j], h->name, set, true,
-					ctx->now, &res) < 0)
+			if (dane_verify_names(&h->chains[j], h->name, hops,
+					      hop_count, set, true, ctx->now,
+					      &res) < 0)
 				return -1;
 			/* With no usable record senders fall back to
 			 * unauthenticated TLS (RFC 7672, section 2.2), and

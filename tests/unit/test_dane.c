@@ -125,11 +125,14 @@ static void release_chain(struct chain *chain)
 
 /*
  * Verifies the chain in source against the records of tlsa, with base
- * as TLSA base domain, at time now, and returns dane_verify's result.
+ * as TLSA base domain and names as more reference identifiers, at time
+ * now, and returns dane_verify_names's result.
  */
-static struct dane_result verify(const char *source, const char *base,
-				 const struct tlsa *tlsa, size_t count,
-				 bool smtp, time_t now)
+static struct dane_result verify_names(const char *source, const char *base,
+				       const char *const *names,
+				       size_t name_count,
+				       const struct tlsa *tlsa, size_t count,
+				       bool smtp, time_t now)
 {
 	static const uint8_t junk[5] = { 1, 2, 3, 4, 5 };
 	struct record *records = xcalloc(count, sizeof(*records));
@@ -161,7 +164,13 @@ static struct dane_result verify(const char *source, const char *base,
 	set.records = set_records;
 	set.count = count;
 	load_chain(&chain, source);
-	assert_int_equal(dane_verify(&chain, base, &set, smtp, now, &res), 0);
+	if (names)
+		assert_int_equal(dane_verify_names(&chain, base, names,
+						   name_count, &set, smtp, now,
+						   &res), 0);
+	else
+		assert_int_equal(dane_verify(&chain, base, &set, smtp, now,
+					     &res), 0);
 	release_chain(&chain);
 	for (i = 0; i < count; i++)
 		free((void *)records[i].u.tlsa.data);
@@ -170,13 +179,26 @@ static struct dane_result verify(const char *source, const char *base,
 	return res;
 }
 
+/* Verifies with base as the only reference identifier. */
+static struct dane_result verify(const char *source, const char *base,
+				 const struct tlsa *tlsa, size_t count,
+				 bool smtp, time_t now)
+{
+	return verify_names(source, base, NULL, 0, tlsa, count, smtp, now);
+}
+
 static int make_pki(void **state)
 {
 	(void)state;
 	if (!mkdtemp(tmpdir))
 		return -1;
 	return pki("pki_chain $d mx1.example.net 90"
-		   " && pki_key $d other p256");
+		   " && pki_key $d other p256"
+		   " && for n in example.net '*.example.net' 'mx*.example.net';"
+		   "    do f=$(echo \"$n\" | tr -d '*');"
+		   "    pki_cert $d \"leaf-$f\" \"$n\" intermediate || exit 1;"
+		   "    cat \"leaf-$f.pem\" intermediate.pem >\"chain-$f.pem\";"
+		   "    done");
 }
 
 static int remove_pki(void **state)
@@ -277,6 +299,40 @@ static void ta_expired_at_reference_time(void **state)
 }
 
 /* DANE-EE ignores the validity period and, for SMTP, the name. */
+/* A leaf for the next-hop domain passes once that name is given. */
+static void ta_next_hop_name(void **state)
+{
+	const struct tlsa t[] = { { 2, 1, 1, "intermediate.pem" } };
+	const char *const hops[] = { "example.net." };
+	struct dane_result res;
+
+	(void)state;
+	res = verify("chain-example.net.pem", HOST, t, 1, true, time(NULL));
+	assert_false(res.verified);
+	res = verify_names("chain-example.net.pem", HOST, hops, 1, t, 1, true,
+			   time(NULL));
+	assert_true(res.verified);
+}
+
+/* "*.example.net" covers one whole label; "mx*.example.net" nothing. */
+static void ta_wildcards(void **state)
+{
+	const struct tlsa t[] = { { 2, 1, 1, "intermediate.pem" } };
+	struct dane_result res;
+
+	(void)state;
+	res = verify("chain-.example.net.pem", HOST, t, 1, true, time(NULL));
+	assert_true(res.verified);
+	res = verify("chain-.example.net.pem", "a.mx1.example.net.", t, 1,
+		     true, time(NULL));
+	assert_false(res.verified);
+	res = verify("chain-.example.net.pem", "example.net.", t, 1, true,
+		     time(NULL));
+	assert_false(res.verified);
+	res = verify("chain-mx.example.net.pem", HOST, t, 1, true, time(NULL));
+	assert_false(res.verified);
+}
+
 static void ee_ignores_expiry_and_name(void **state)
 {
 	const struct tlsa t[] = { { 3, 1, 1, "leaf.pem" } };
@@ -430,6 +486,8 @@ int main(void)
 		cmocka_unit_test(ta_intermediate_wrong_name),
 		cmocka_unit_test(ta_intermediate_missing),
 		cmocka_unit_test(ta_expired_at_reference_time),
+		cmocka_unit_test(ta_next_hop_name),
+		cmocka_unit_test(ta_wildcards),
 		cmocka_unit_test(ee_ignores_expiry_and_name),
 		cmocka_unit_test(ee_checks_name_outside_smtp),
 		cmocka_unit_test(agility_hides_sha256),
