@@ -34,9 +34,9 @@ int dane_verify(const struct chain *chain, const char *base_domain,
 
 /*
  * The same, with more names the leaf may carry for DANE-TA(2): for SMTP the
- * next-hop domains (RFC 7672, section 3.2.3), absolute or not. With smtp
- * set, a wildcard matches only as the whole left-most label, as RFC 7672
- * asks in the same section: "*.example.net" matches "mx1.example.net" but
+ * next-hop domains (RFC 7672, sections 3.2.2 and 3.2.3), absolute or not.
+ * With smtp set, a wildcard matches only as the whole left-most label, as
+ * those sections ask: "*.example.net" matches "mx1.example.net" but
  * "mx*.example.net" matches nothing.
  */
 int dane_verify_names(const struct chain *chain, const char *base_domain,

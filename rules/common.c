@@ -34,6 +34,16 @@ size_t host_index(const struct lint_ctx *ctx, const struct host *h)
 	return (size_t)(h - ctx->model->hosts);
 }
 
+bool tlsa_set_has_usage(const struct tlsa_set *set, uint8_t usage)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		if (set->records[i]->u.tlsa.usage == usage)
+			return true;
+	return false;
+}
+
 struct finding_loc loc_tlsa_set(const struct tlsa_set *set)
 {
 	return loc_record(set->records[0]);

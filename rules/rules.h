@@ -6,6 +6,7 @@
 #include "rule.h"
 
 extern const struct rule rule_cert_unusable;
+extern const struct rule rule_dane_ta_name;
 extern const struct rule rule_domain_all_mx_unmatched;
 extern const struct rule rule_dual_algorithm_coverage;
 extern const struct rule rule_host_tlsa_missing;
@@ -48,9 +49,9 @@ size_t host_index(const struct lint_ctx *ctx, const struct host *h);
 
 /*
  * Finds the next-hop domains of h: the owners of MX records whose exchange
- * is h's name, or a name that CNAME records lead from to h's name (the TLSA
- * base domain of a CNAME'd MX host is the alias target, RFC 7672, section
- * 2.2.2). Sets *out to an array in ctx's arena and returns its length.
+ * is h's name, or an alias that CNAME records lead from to h's name (the
+ * TLSA base domain of an aliased MX host is the alias target). Sets *out
+ * to an array in ctx's arena and returns its length.
  */
 size_t host_next_hops(struct lint_ctx *ctx, const struct host *h,
 		      const char *const **out);
@@ -59,11 +60,14 @@ size_t host_next_hops(struct lint_ctx *ctx, const struct host *h,
  * Does the certificate name pattern (a SAN dNSName or CN, lower case)
  * match the host name (absolute or not)? A wildcard matches only as the
  * whole left-most label and covers exactly one label, with at least two
- * labels after it (RFC 6125, section 6.4.3, as RFC 7672, section 3.2.3
- * applies it): "*.example.net" matches "mx1.example.net", not
+ * labels after it (RFC 6125, section 6.4.3, as RFC 7672, sections 3.2.2
+ * and 3.2.3 apply it): "*.example.net" matches "mx1.example.net", not
  * "a.mx1.example.net" nor "example.net".
  */
 bool cert_name_matches(const char *pattern, const char *name);
+
+/* Does the set hold a record of this usage? */
+bool tlsa_set_has_usage(const struct tlsa_set *set, uint8_t usage);
 
 /* A location at the first record of a TLSA RRset. */
 struct finding_loc loc_tlsa_set(const struct tlsa_set *set);

@@ -22,9 +22,18 @@
 #                                      the same with explicit notBefore and
 #                                      notAfter (YYYYMMDDHHMMSSZ), for expired
 #                                      or not yet valid certificates
+#   pki_ca_dated DIR NAME ISSUER START END
+#                                      CA signed by ISSUER ("-": self-signed
+#                                      root) with explicit notBefore and
+#                                      notAfter (YYYYMMDDHHMMSSZ)
 #   pki_chain DIR DNSNAME [DAYS]       root.pem, intermediate.pem (signed by
 #                                      root), leaf.pem (signed by intermediate)
 #                                      and fullchain.pem (leaf, intermediate)
+#   pki_chain_dated DIR DNSNAME START END
+#                                      the same with the leaf valid from START
+#                                      to END and both CAs from 2020 to 2040,
+#                                      for results that do not depend on the
+#                                      day the test runs
 #   pki_csr DIR NAME DNSNAME           certificate request for NAME.key
 #   pki_pubkey FILE                    prints the SubjectPublicKeyInfo as PEM
 #   pki_tlsa_data SELECTOR MTYPE FILE  prints TLSA association data in hex
@@ -137,6 +146,18 @@ pki_cert() {
 
 pki_cert_dated() {
 	pki__sign "$1" "$2" "/CN=$3" "$3" "$4" 0 "$5" "$6"
+}
+
+pki_ca_dated() {
+	pki__sign "$1" "$2" "/CN=$2" "" "$3" 0 "$4" "$5"
+}
+
+pki_chain_dated() {
+	pki_ca_dated "$1" root - 20200101000000Z 20400101000000Z &&
+		pki_ca_dated "$1" intermediate root 20200101000000Z \
+			20400101000000Z &&
+		pki_cert_dated "$1" leaf "$2" intermediate "$3" "$4" &&
+		cat "$1/leaf.pem" "$1/intermediate.pem" >"$1/fullchain.pem"
 }
 
 pki_chain() {
