@@ -4,6 +4,7 @@
 
 const struct rule *const rule_registry[] = {
 	&rule_cert_unusable,
+	&rule_dane_ta_ca_missing,
 	&rule_dane_ta_name,
 	&rule_domain_all_mx_unmatched,
 	&rule_dual_algorithm_coverage,

@@ -6,6 +6,7 @@
 #include "rule.h"
 
 extern const struct rule rule_cert_unusable;
+extern const struct rule rule_dane_ta_ca_missing;
 extern const struct rule rule_dane_ta_name;
 extern const struct rule rule_domain_all_mx_unmatched;
 extern const struct rule rule_dual_algorithm_coverage;

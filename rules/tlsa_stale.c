@@ -5,11 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does r match a key of h, or (usage 2) a certificate of a deployed chain? */
+/*
+ * Does r match a key of h, or (usage 2) a certificate of a deployed chain
+ * or a CA certificate of h's directory? A CA the server does not send is
+ * dane-ta-ca-missing's finding, not a stale record.
+ */
 static bool record_in_use(const struct record *r, const struct host *h)
 {
 	size_t i, j;
 
+	for (i = 0; r->u.tlsa.usage == 2 && i < h->ca_cert_count; i++)
+		if (tlsa_matches_cert(r, &h->ca_certs[i]))
+			return true;
 	for (i = 0; i < h->key_count; i++)
 		if (tlsa_matches_key(r, &h->keys[i]))
 			return true;
