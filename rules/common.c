@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dane.h"
 
@@ -32,6 +33,16 @@ const char *key_digest_hex(struct lint_ctx *ctx, const struct key *k)
 size_t host_index(const struct lint_ctx *ctx, const struct host *h)
 {
 	return (size_t)(h - ctx->model->hosts);
+}
+
+const char *utc_date(struct lint_ctx *ctx, time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	return ctx_printf(ctx, "%s", buf);
 }
 
 bool tlsa_set_has_usage(const struct tlsa_set *set, uint8_t usage)

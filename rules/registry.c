@@ -5,7 +5,9 @@
 const struct rule *const rule_registry[] = {
 	&rule_cert_unusable,
 	&rule_dane_ta_ca_missing,
+	&rule_dane_ta_incomplete_set,
 	&rule_dane_ta_name,
+	&rule_dane_ta_retired_ca,
 	&rule_domain_all_mx_unmatched,
 	&rule_dual_algorithm_coverage,
 	&rule_host_tlsa_missing,

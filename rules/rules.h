@@ -7,7 +7,9 @@
 
 extern const struct rule rule_cert_unusable;
 extern const struct rule rule_dane_ta_ca_missing;
+extern const struct rule rule_dane_ta_incomplete_set;
 extern const struct rule rule_dane_ta_name;
+extern const struct rule rule_dane_ta_retired_ca;
 extern const struct rule rule_domain_all_mx_unmatched;
 extern const struct rule rule_dual_algorithm_coverage;
 extern const struct rule rule_host_tlsa_missing;
@@ -66,6 +68,9 @@ size_t host_next_hops(struct lint_ctx *ctx, const struct host *h,
  * "a.mx1.example.net" nor "example.net".
  */
 bool cert_name_matches(const char *pattern, const char *name);
+
+/* Formats t as "2026-12-04" (UTC), in ctx's arena. */
+const char *utc_date(struct lint_ctx *ctx, time_t t);
 
 /* Does the set hold a record of this usage? */
 bool tlsa_set_has_usage(const struct tlsa_set *set, uint8_t usage);
