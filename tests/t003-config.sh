@@ -6,7 +6,7 @@
 
 cd "$work" && git init -q . || exit 2
 mkdir -p zones sub/dir keys/mx1 .pki
-pki_cert .pki mx1 mx1.example.net - 30
+pki_cert .pki mx1 mx1.example.net - 365
 cp .pki/mx1.pem keys/mx1/fullchain.pem
 d=$(pki_tlsa_data 1 1 keys/mx1/fullchain.pem)
 {
