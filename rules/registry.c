@@ -3,6 +3,7 @@
 #include "rules.h"
 
 const struct rule *const rule_registry[] = {
+	&rule_cert_expiry,
 	&rule_cert_unusable,
 	&rule_dane_ta_ca_missing,
 	&rule_dane_ta_incomplete_set,

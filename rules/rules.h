@@ -5,6 +5,7 @@
 
 #include "rule.h"
 
+extern const struct rule rule_cert_expiry;
 extern const struct rule rule_cert_unusable;
 extern const struct rule rule_dane_ta_ca_missing;
 extern const struct rule rule_dane_ta_incomplete_set;
