@@ -19,6 +19,7 @@ const struct rule *const rule_registry[] = {
 	&rule_rollover_all_mx_at_once,
 	&rule_rollover_live_tlsa_removed,
 	&rule_rollover_too_early,
+	&rule_shared_key_all_mx,
 	&rule_soa_rname_invalid,
 	&rule_soa_rname_undeliverable,
 	&rule_soa_serial_not_incremented,

@@ -21,6 +21,7 @@ extern const struct rule rule_record_out_of_zone;
 extern const struct rule rule_rollover_all_mx_at_once;
 extern const struct rule rule_rollover_live_tlsa_removed;
 extern const struct rule rule_rollover_too_early;
+extern const struct rule rule_shared_key_all_mx;
 extern const struct rule rule_soa_serial_not_incremented;
 extern const struct rule rule_soa_rname_invalid;
 extern const struct rule rule_soa_rname_undeliverable;
