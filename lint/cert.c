@@ -37,8 +37,8 @@
  *   the server sends.
  * - Any other file that holds only CA certificates, one of which issued a
  *   certificate of another file, is a CA file (root.pem above the
- *   intermediate in fullchain.pem), and no deployment either, except in
- *   cert_load_files(), where it gets a chain as before. A file of CA
+ *   intermediate in fullchain.pem) and no deployment either. Only
+ *   cert_load_files() still gives such a file a chain. A file of CA
  *   certificates related to no other file stays a deployment, because a
  *   self-signed server certificate can carry CA:TRUE.
  * - The certificates of chain files and CA files are also kept in
