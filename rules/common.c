@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Helpers shared by the rules: record text, key digests, host verdicts. */
+/* Helpers shared by the rules: record text, key digests, host verdicts,
+ * times and rollover waits. */
 #include "rules.h"
 
 #include <stdlib.h>
@@ -185,4 +186,42 @@ bool cert_name_matches(const char *pattern, const char *name)
 		return false;
 	return (size_t)(name + nlen - dot) == plen - 1 &&
 	       memcmp(dot, pattern + 1, plen - 1) == 0;
+}
+
+const char *format_utc(struct lint_ctx *ctx, time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm);
+	return ctx_printf(ctx, "%s", buf);
+}
+
+const char *format_duration(struct lint_ctx *ctx, long s)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 86400)
+		return ctx_printf(ctx, "%ldd %ldh %ldm", s / 86400,
+				  s % 86400 / 3600, s % 3600 / 60);
+	return ctx_printf(ctx, "%ldh %ldm %lds", s / 3600, s % 3600 / 60,
+			  s % 60);
+}
+
+void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
+		   struct rollover_wait *w)
+{
+	const struct settings *s = ctx->settings;
+	const struct record *soa = set->records[0]->zone->soa;
+	size_t i;
+
+	w->ttl = 0;
+	for (i = 0; i < set->count; i++)
+		if ((long)set->records[i]->ttl > w->ttl)
+			w->ttl = (long)set->records[i]->ttl;
+	w->refresh = soa ? (long)soa->u.soa.refresh : 0;
+	w->total = s->prepublish_ttls *
+		   (w->ttl > s->resolver_min_ttl ? w->ttl : s->resolver_min_ttl) +
+		   w->refresh;
 }

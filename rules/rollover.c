@@ -35,27 +35,6 @@ static bool deploys_new_key(const struct host *after, const struct host *before)
 	return false;
 }
 
-static const char *utc(struct lint_ctx *ctx, time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm);
-	return ctx_printf(ctx, "%s", buf);
-}
-
-static const char *duration(struct lint_ctx *ctx, long s)
-{
-	if (s < 0)
-		s = 0;
-	if (s >= 86400)
-		return ctx_printf(ctx, "%ldd %ldh %ldm", s / 86400,
-				  s % 86400 / 3600, s % 3600 / 60);
-	return ctx_printf(ctx, "%ldh %ldm %lds", s / 3600, s % 3600 / 60,
-			  s % 60);
-}
-
 static bool same_record(const struct record *a, const struct record *b)
 {
 	return a->u.tlsa.usage == b->u.tlsa.usage &&
@@ -115,35 +94,12 @@ static int published_since(struct lint_ctx *ctx, const struct record *r,
 	return rc;
 }
 
-struct wait {
-	long ttl;
-	long refresh;
-	long total;
-};
-
-static void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
-			  struct wait *w)
-{
-	const struct settings *s = ctx->settings;
-	const struct record *soa = set->records[0]->zone->soa;
-	size_t i;
-
-	w->ttl = 0;
-	for (i = 0; i < set->count; i++)
-		if ((long)set->records[i]->ttl > w->ttl)
-			w->ttl = (long)set->records[i]->ttl;
-	w->refresh = soa ? (long)soa->u.soa.refresh : 0;
-	w->total = s->prepublish_ttls *
-		   (w->ttl > s->resolver_min_ttl ? w->ttl : s->resolver_min_ttl) +
-		   w->refresh;
-}
-
 static void report_early(struct lint_ctx *ctx, const struct rule *rule,
 			 const struct host *h, const struct tlsa_set *set,
 			 const struct key *k, const struct publication *pub)
 {
 	struct finding_loc loc = loc_file(k->file);
-	struct wait w;
+	struct rollover_wait w;
 	long age = (long)(ctx->now - pub->since);
 
 	required_wait(ctx, set, &w);
@@ -163,7 +119,7 @@ static void report_early(struct lint_ctx *ctx, const struct rule *rule,
 			       k->file, display_name(ctx, set->owner),
 			       ctx->settings->prepublish_ttls, w.ttl,
 			       ctx->settings->resolver_min_ttl, w.refresh,
-			       duration(ctx, w.total));
+			       format_duration(ctx, w.total));
 		return;
 	}
 	report_finding(ctx, rule, &loc, "%s: new key (%s, %s) is deployed %s "
@@ -172,11 +128,12 @@ static void report_early(struct lint_ctx *ctx, const struct rule *rule,
 		       "so wait %ld x max(TTL %lds, resolver-min-ttl %lds) + "
 		       "SOA refresh %lds = %s and deploy it after %s%s",
 		       display_name(ctx, h->name), k->description, k->file,
-		       duration(ctx, age), display_name(ctx, set->owner),
-		       utc(ctx, pub->since), pub->commit,
+		       format_duration(ctx, age), display_name(ctx, set->owner),
+		       format_utc(ctx, pub->since), pub->commit,
 		       ctx->settings->prepublish_ttls, w.ttl,
 		       ctx->settings->resolver_min_ttl, w.refresh,
-		       duration(ctx, w.total), utc(ctx, pub->since + w.total),
+		       format_duration(ctx, w.total),
+		       format_utc(ctx, pub->since + w.total),
 		       pub->truncated ? "; the history is cut by a shallow "
 		       "clone, so the record may be older" : "");
 }

@@ -80,4 +80,24 @@ bool tlsa_set_has_usage(const struct tlsa_set *set, uint8_t usage);
 /* A location at the first record of a TLSA RRset. */
 struct finding_loc loc_tlsa_set(const struct tlsa_set *set);
 
+/* Formats t as "2026-12-04 12:00:00 UTC" in ctx's arena. */
+const char *format_utc(struct lint_ctx *ctx, time_t t);
+
+/* Formats seconds as "1d 2h 0m" from one day up and as "2h 0m 0s" below.
+ * A negative value counts as 0. */
+const char *format_duration(struct lint_ctx *ctx, long seconds);
+
+/*
+ * How long a new key must wait after its TLSA record is published, in
+ * seconds: prepublish-ttls x max(TTL of the RRset, resolver-min-ttl) + the
+ * SOA refresh of the RRset's zone (0 without an SOA).
+ */
+struct rollover_wait {
+	long ttl;	/* the largest TTL in the RRset */
+	long refresh;
+	long total;
+};
+void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
+		   struct rollover_wait *w);
+
 #endif
