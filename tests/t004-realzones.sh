@@ -49,8 +49,11 @@ check_file argvc__nsd-zonefiles/zone_arg.vc.zone ""
 check_file suhaibchaudhry__dns-zones/db.uitoux.com ""
 check_file Jmainguy__infra/roles_dns_files_standouthost.com ""
 check_file miraheze__dns/zones_wikitide.org "zone-syntax=3 "
+# Three CAA owners written without their trailing dot.
 check_file RobinVdBroeck__systeembeheer-backup/bind_zones_db.robin-vandenbroeck.sb.uclllabs.be \
-	"" robin-vandenbroeck.sb.uclllabs.be
+	"name-origin-doubled=3 " robin-vandenbroeck.sb.uclllabs.be
+# NS names of the parent zone without their dot ("ns1.uclllabs.be") get
+# the origin appended once only, which name-origin-doubled does not find.
 check_file Matipatati1__systeeembeheer/bind_db.matthias-friede.sb.uclllabs.be \
 	"" matthias-friede.sb.uclllabs.be
 finish
