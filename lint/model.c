@@ -311,9 +311,6 @@ const struct tlsa_set *model_tlsa_set(const struct model *m,
 	return NULL;
 }
 
-/* CNAME chains longer than this are treated as loops. */
-#define MAX_CNAME_CHAIN 8
-
 const struct tlsa_set *model_tlsa_for_host(const struct model *m,
 					   const char *host, unsigned port)
 {

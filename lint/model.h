@@ -257,6 +257,9 @@ void model_add_cert_problem(struct model *m, const char *file,
 			    const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* CNAME chains longer than this are treated as loops. */
+#define MAX_CNAME_CHAIN 8
+
 /* Sorts records by name and builds the TLSA RRsets; call once after loading. */
 void model_index(struct model *m);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Helpers shared by the rules: record text, key digests, host verdicts,
- * times and rollover waits. */
+ * times, rollover waits and CNAME chains. */
 #include "rules.h"
 
 #include <stdlib.h>
@@ -224,4 +224,60 @@ void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
 	w->total = s->prepublish_ttls *
 		   (w->ttl > s->resolver_min_ttl ? w->ttl : s->resolver_min_ttl) +
 		   w->refresh;
+}
+
+const char *cname_target(const struct model *m, const char *name)
+{
+	const struct record *const *rr;
+
+	if (!model_find(m, name, RR_CNAME, &rr))
+		return NULL;
+	return rr[0]->u.cname.target;
+}
+
+const char *cname_chain_end(const struct model *m, const char *name)
+{
+	int step;
+
+	for (step = 0; step <= MAX_CNAME_CHAIN; step++) {
+		const char *target = cname_target(m, name);
+
+		if (!target)
+			return name;
+		name = target;
+	}
+	return NULL;
+}
+
+/* Returns the name one label up ("example.net." for "mx1.example.net."),
+ * or NULL for the root. */
+static const char *parent_name(const char *name)
+{
+	const char *p;
+
+	for (p = name; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == '.')
+			return p[1] ? p + 1 : NULL;
+	}
+	return NULL;
+}
+
+bool name_in_loaded_zone(const struct model *m, const char *name)
+{
+	const struct zone *z = model_zone_for(m, name);
+	const struct record *const *rr;
+	const char *p = name;
+
+	if (!z)
+		return false;
+	while (p && strcmp(p, z->origin) != 0) {
+		if (model_find(m, p, RR_NS, &rr))
+			return false;
+		p = parent_name(p);
+	}
+	return true;
 }

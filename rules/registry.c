@@ -28,6 +28,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_digest_of_empty_input,
 	&rule_tlsa_malformed,
 	&rule_tlsa_not_311,
+	&rule_tlsa_orphan,
 	&rule_tlsa_owner_name,
 	&rule_tlsa_pkix_usage,
 	&rule_tlsa_single_record,

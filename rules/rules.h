@@ -30,6 +30,7 @@ extern const struct rule rule_tlsa_current_key_unmatched;
 extern const struct rule rule_tlsa_digest_of_empty_input;
 extern const struct rule rule_tlsa_malformed;
 extern const struct rule rule_tlsa_not_311;
+extern const struct rule rule_tlsa_orphan;
 extern const struct rule rule_tlsa_owner_name;
 extern const struct rule rule_tlsa_pkix_usage;
 extern const struct rule rule_tlsa_single_record;
@@ -100,5 +101,18 @@ struct rollover_wait {
 };
 void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
 		   struct rollover_wait *w);
+
+/* Returns the target of name's CNAME record in the loaded zones, or NULL
+ * when name has none. */
+const char *cname_target(const struct model *m, const char *name);
+
+/* Follows CNAME records from name within the loaded zones. Returns the
+ * name the chain ends at (name itself when it is no alias), or NULL when
+ * the chain loops or has more than MAX_CNAME_CHAIN links. */
+const char *cname_chain_end(const struct model *m, const char *name);
+
+/* Is name in a loaded zone and not at or below a delegation (NS records
+ * below the zone apex), so that the loaded zones hold all its records? */
+bool name_in_loaded_zone(const struct model *m, const char *name);
 
 #endif
