@@ -171,6 +171,11 @@ static void build_tlsa_sets(struct model *m)
 static const struct tlsa_set *follow_alias(const struct model *m,
 					  const char *name);
 
+void model_parse_tlsa_owner(struct model *m, struct tlsa_set *probe)
+{
+	parse_tlsa_owner(m, probe);
+}
+
 /* Marks the TLSA RRsets that "_PORT._PROTO.host CNAME target" names reach. */
 static void mark_aliases(struct model *m)
 {

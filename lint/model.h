@@ -277,6 +277,12 @@ const struct tlsa_set *model_tlsa_set(const struct model *m,
 				      const char *owner);
 
 /*
+ * Parses probe->owner as "_PORT._PROTO.host" and sets probe->owner_valid,
+ * port, proto and base, as model_index() does for TLSA RRsets.
+ */
+void model_parse_tlsa_owner(struct model *m, struct tlsa_set *probe);
+
+/*
  * Finds the TLSA RRset that clients use for host:port over TCP, following
  * CNAMEs of the TLSA owner within the loaded zones (RFC 7671, section 7).
  * Returns NULL when there is none.

@@ -24,6 +24,7 @@ const struct rule *const rule_registry[] = {
 	&rule_soa_rname_invalid,
 	&rule_soa_rname_undeliverable,
 	&rule_soa_serial_not_incremented,
+	&rule_tlsa_alias_target_missing,
 	&rule_tlsa_current_key_unmatched,
 	&rule_tlsa_digest_of_empty_input,
 	&rule_tlsa_malformed,

@@ -26,6 +26,7 @@ extern const struct rule rule_shared_key_all_mx;
 extern const struct rule rule_soa_serial_not_incremented;
 extern const struct rule rule_soa_rname_invalid;
 extern const struct rule rule_soa_rname_undeliverable;
+extern const struct rule rule_tlsa_alias_target_missing;
 extern const struct rule rule_tlsa_current_key_unmatched;
 extern const struct rule rule_tlsa_digest_of_empty_input;
 extern const struct rule rule_tlsa_malformed;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* tlsa-orphan: SMTP TLSA RRsets that no MX record leads to. */
+/* tlsa-orphan and tlsa-alias-target-missing: TLSA RRsets that no MX record
+ * leads to, and TLSA names that lead to no RRset. */
 #include "rules.h"
 
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void mark_exchange(const struct model *m, const char *exchange,
 	}
 }
 
-/* Returns the part of the message that says who still looks up the TLSA
+/* Returns the part of the message that names who still looks up the TLSA
  * RRset of base, which no MX record names: no sender when base has MX
  * records of its own, senders to mailboxes at base when it has none. */
 static const char *orphan_reason(struct lint_ctx *ctx, const char *base)
@@ -81,6 +82,91 @@ static int check_orphan(struct lint_ctx *ctx, const struct rule *rule)
 	free(used);
 	return 0;
 }
+
+/*
+ * Follows the CNAME chain of a TLSA name. Returns true when it reaches a
+ * TLSA RRset. Otherwise *end is the name the chain ends at (NULL when it
+ * loops) and *links the number of CNAME records followed.
+ */
+static bool alias_reaches_tlsa(const struct model *m, const char *name,
+			       const char **end, int *links)
+{
+	int step;
+
+	*end = NULL;
+	for (step = 0; step <= MAX_CNAME_CHAIN; step++) {
+		const char *target;
+
+		if (model_tlsa_set(m, name))
+			return true;
+		target = cname_target(m, name);
+		if (!target) {
+			*end = name;
+			return false;
+		}
+		name = target;
+		*links = step + 1;
+	}
+	return false;
+}
+
+static void check_alias(struct lint_ctx *ctx, const struct rule *rule,
+			const struct record *cname)
+{
+	struct tlsa_set probe = { 0 };
+	struct finding_loc loc = loc_record(cname);
+	const char *end;
+	int links = 0;
+
+	probe.owner = cname->owner;
+	model_parse_tlsa_owner(ctx->model, &probe);
+	if (!probe.owner_valid ||
+	    alias_reaches_tlsa(ctx->model, cname->owner, &end, &links))
+		return;
+	if (!end) {
+		report_finding(ctx, rule, &loc, "the CNAME chain from '%s' "
+			       "loops or has more than %d links, so clients "
+			       "find no TLSA records for port %u of '%s'; point "
+			       "it at the name that has the TLSA RRset",
+			       display_name(ctx, cname->owner), MAX_CNAME_CHAIN,
+			       probe.port, display_name(ctx, probe.base));
+		return;
+	}
+	/* The records of a name outside the loaded zones are unknown. */
+	if (!name_in_loaded_zone(ctx->model, end))
+		return;
+	report_finding(ctx, rule, &loc, "'%s' %s '%s', which has no TLSA "
+		       "RRset in the loaded zones, so clients find no TLSA "
+		       "records for port %u of '%s'; publish the TLSA records "
+		       "at '%s' or point the CNAME at the name that has them",
+		       display_name(ctx, cname->owner),
+		       links == 1 ? "is a CNAME for" :
+		       ctx_printf(ctx, "leads through %d CNAME records to",
+				  links),
+		       display_name(ctx, end), probe.port,
+		       display_name(ctx, probe.base), display_name(ctx, end));
+}
+
+static int check_alias_target(struct lint_ctx *ctx, const struct rule *rule)
+{
+	const struct model *m = ctx->model;
+	size_t i;
+
+	for (i = 0; i < m->record_count; i++)
+		if (m->records[i].type == RR_CNAME &&
+		    m->records[i].owner[0] == '_')
+			check_alias(ctx, rule, &m->records[i]);
+	return 0;
+}
+
+const struct rule rule_tlsa_alias_target_missing = {
+	.id = "tlsa-alias-target-missing",
+	.severity = SEV_WARNING,
+	.scope = SCOPE_ZONE,
+	.summary = "a _PORT._PROTO name that is a CNAME, within the loaded "
+		   "zones, for a name without a TLSA RRset",
+	.check = check_alias_target,
+};
 
 const struct rule rule_tlsa_orphan = {
 	.id = "tlsa-orphan",
