@@ -32,6 +32,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_orphan,
 	&rule_tlsa_owner_name,
 	&rule_tlsa_pkix_usage,
+	&rule_tlsa_rrset_large,
 	&rule_tlsa_single_record,
 	&rule_tlsa_stale,
 	&rule_unused_suppression,
