@@ -27,6 +27,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_alias_target_missing,
 	&rule_tlsa_current_key_unmatched,
 	&rule_tlsa_digest_of_empty_input,
+	&rule_tlsa_duplicate,
 	&rule_tlsa_malformed,
 	&rule_tlsa_not_311,
 	&rule_tlsa_orphan,

@@ -29,6 +29,7 @@ extern const struct rule rule_soa_rname_undeliverable;
 extern const struct rule rule_tlsa_alias_target_missing;
 extern const struct rule rule_tlsa_current_key_unmatched;
 extern const struct rule rule_tlsa_digest_of_empty_input;
+extern const struct rule rule_tlsa_duplicate;
 extern const struct rule rule_tlsa_malformed;
 extern const struct rule rule_tlsa_not_311;
 extern const struct rule rule_tlsa_orphan;

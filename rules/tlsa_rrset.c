@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* tlsa-rrset-large: the shape of each TLSA RRset. */
+/* tlsa-rrset-large and tlsa-duplicate: the shape of each TLSA RRset. */
 #include "rules.h"
+
+#include <string.h>
 
 static int check_large(struct lint_ctx *ctx, const struct rule *rule)
 {
@@ -30,4 +32,60 @@ const struct rule rule_tlsa_rrset_large = {
 	.summary = "a TLSA RRset with more records than max-tlsa-records "
 		   "(default 8)",
 	.check = check_large,
+};
+
+static bool same_association(const struct record *a, const struct record *b)
+{
+	return a->u.tlsa.usage == b->u.tlsa.usage &&
+	       a->u.tlsa.selector == b->u.tlsa.selector &&
+	       a->u.tlsa.mtype == b->u.tlsa.mtype &&
+	       a->u.tlsa.len == b->u.tlsa.len &&
+	       memcmp(a->u.tlsa.data, b->u.tlsa.data, a->u.tlsa.len) == 0;
+}
+
+/* Reports set->records[j] when an earlier record of the set has the same
+ * association, naming the first such record. */
+static void report_copy(struct lint_ctx *ctx, const struct rule *rule,
+			const struct tlsa_set *set, size_t j)
+{
+	const struct record *r = set->records[j];
+	struct finding_loc loc = loc_record(r);
+	size_t k;
+
+	for (k = 0; k < j; k++) {
+		const struct record *first = set->records[k];
+
+		if (!same_association(first, r))
+			continue;
+		report_finding(ctx, rule, &loc, "TLSA record '%s' at '%s' "
+			       "repeats the one %s, and DNS keeps only one "
+			       "copy; remove it, or if it was meant for the next "
+			       "key, put that key's digest here",
+			       tlsa_short(ctx, r), display_name(ctx, r->owner),
+			       strcmp(first->file, r->file) == 0 ?
+			       ctx_printf(ctx, "on line %u", first->line) :
+			       ctx_printf(ctx, "at %s:%u", first->file,
+					  first->line));
+		return;
+	}
+}
+
+static int check_duplicate(struct lint_ctx *ctx, const struct rule *rule)
+{
+	const struct model *m = ctx->model;
+	size_t i, j;
+
+	for (i = 0; i < m->tlsa_set_count; i++)
+		for (j = 1; j < m->tlsa_sets[i].count; j++)
+			report_copy(ctx, rule, &m->tlsa_sets[i], j);
+	return 0;
+}
+
+const struct rule rule_tlsa_duplicate = {
+	.id = "tlsa-duplicate",
+	.severity = SEV_NOTE,
+	.scope = SCOPE_ZONE,
+	.summary = "a TLSA record that repeats the usage, selector, matching "
+		   "type and data of another in its RRset",
+	.check = check_duplicate,
 };
