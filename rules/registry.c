@@ -36,6 +36,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_rrset_large,
 	&rule_tlsa_single_record,
 	&rule_tlsa_stale,
+	&rule_tlsa_ttl_long,
 	&rule_unused_suppression,
 	&rule_zone_syntax,
 };

@@ -38,6 +38,7 @@ extern const struct rule rule_tlsa_pkix_usage;
 extern const struct rule rule_tlsa_rrset_large;
 extern const struct rule rule_tlsa_single_record;
 extern const struct rule rule_tlsa_stale;
+extern const struct rule rule_tlsa_ttl_long;
 extern const struct rule rule_unused_suppression;
 extern const struct rule rule_zone_syntax;
 

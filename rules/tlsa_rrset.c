@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* tlsa-rrset-large and tlsa-duplicate: the shape of each TLSA RRset. */
+/* tlsa-rrset-large, tlsa-ttl-long and tlsa-duplicate: the size, TTL and
+ * records of each TLSA RRset. */
 #include "rules.h"
 
 #include <string.h>
@@ -32,6 +33,66 @@ const struct rule rule_tlsa_rrset_large = {
 	.summary = "a TLSA RRset with more records than max-tlsa-records "
 		   "(default 8)",
 	.check = check_large,
+};
+
+/*
+ * Reports the record with the largest TTL of set when that TTL is above
+ * max-tlsa-ttl, with the outage a failed rollover would cause: the TTL for
+ * caches to expire plus the SOA refresh for secondaries to load the fix.
+ * Records of one RRset should share a TTL, but name servers differ on
+ * which TTL they serve when they do not, so the largest counts.
+ */
+static void report_ttl(struct lint_ctx *ctx, const struct rule *rule,
+		       const struct tlsa_set *set)
+{
+	const struct record *soa = set->records[0]->zone->soa;
+	const long max = ctx->settings->max_tlsa_ttl;
+	const struct record *longest = set->records[0];
+	struct finding_loc loc;
+	long ttl, refresh;
+	size_t i;
+
+	for (i = 1; i < set->count; i++)
+		if (set->records[i]->ttl > longest->ttl)
+			longest = set->records[i];
+	ttl = (long)longest->ttl;
+	if (ttl <= max)
+		return;
+	loc = loc_record(longest);
+	if (!soa) {
+		report_finding(ctx, rule, &loc, "TLSA RRset at '%s' has TTL "
+			       "%lds, above max-tlsa-ttl %lds, so a failed key "
+			       "rollover would keep DANE senders from "
+			       "delivering for up to %s; lower the TTL to %ld "
+			       "or less", display_name(ctx, set->owner), ttl,
+			       max, format_duration(ctx, ttl), max);
+		return;
+	}
+	refresh = (long)soa->u.soa.refresh;
+	report_finding(ctx, rule, &loc, "TLSA RRset at '%s' has TTL %lds, "
+		       "above max-tlsa-ttl %lds, so a failed key rollover would "
+		       "keep DANE senders from delivering for up to TTL + SOA "
+		       "refresh %lds = %s; lower the TTL to %ld or less",
+		       display_name(ctx, set->owner), ttl, max, refresh,
+		       format_duration(ctx, ttl + refresh), max);
+}
+
+static int check_ttl(struct lint_ctx *ctx, const struct rule *rule)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->model->tlsa_set_count; i++)
+		report_ttl(ctx, rule, &ctx->model->tlsa_sets[i]);
+	return 0;
+}
+
+const struct rule rule_tlsa_ttl_long = {
+	.id = "tlsa-ttl-long",
+	.severity = SEV_WARNING,
+	.scope = SCOPE_ZONE,
+	.summary = "a TLSA record with a TTL above max-tlsa-ttl (default "
+		   "86400 seconds)",
+	.check = check_ttl,
 };
 
 static bool same_association(const struct record *a, const struct record *b)
