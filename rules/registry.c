@@ -34,6 +34,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_owner_name,
 	&rule_tlsa_pkix_usage,
 	&rule_tlsa_rrset_large,
+	&rule_tlsa_rrsig_expiry,
 	&rule_tlsa_single_record,
 	&rule_tlsa_stale,
 	&rule_tlsa_ttl_long,

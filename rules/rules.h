@@ -36,6 +36,7 @@ extern const struct rule rule_tlsa_orphan;
 extern const struct rule rule_tlsa_owner_name;
 extern const struct rule rule_tlsa_pkix_usage;
 extern const struct rule rule_tlsa_rrset_large;
+extern const struct rule rule_tlsa_rrsig_expiry;
 extern const struct rule rule_tlsa_single_record;
 extern const struct rule rule_tlsa_stale;
 extern const struct rule rule_tlsa_ttl_long;
