@@ -38,6 +38,7 @@ const struct rule *const rule_registry[] = {
 	&rule_tlsa_single_record,
 	&rule_tlsa_stale,
 	&rule_tlsa_ttl_long,
+	&rule_tlsa_unsigned_zone,
 	&rule_unused_suppression,
 	&rule_zone_syntax,
 };

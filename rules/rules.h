@@ -40,6 +40,7 @@ extern const struct rule rule_tlsa_rrsig_expiry;
 extern const struct rule rule_tlsa_single_record;
 extern const struct rule rule_tlsa_stale;
 extern const struct rule rule_tlsa_ttl_long;
+extern const struct rule rule_tlsa_unsigned_zone;
 extern const struct rule rule_unused_suppression;
 extern const struct rule rule_zone_syntax;
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* tlsa-rrsig-expiry: the DNSSEC signatures of TLSA RRsets. */
+/* tlsa-unsigned-zone and tlsa-rrsig-expiry: DNSSEC for TLSA RRsets. */
 #include "rules.h"
 
 #include <stdlib.h>
@@ -91,6 +91,43 @@ static int check_rrsig_expiry(struct lint_ctx *ctx, const struct rule *rule)
 	free(signed_zone);
 	return 0;
 }
+
+static int check_unsigned(struct lint_ctx *ctx, const struct rule *rule)
+{
+	const struct model *m = ctx->model;
+	size_t i, j;
+
+	for (i = 0; i < m->zone_count; i++) {
+		const struct zone *z = &m->zones[i];
+		const struct record *r = NULL;
+		struct finding_loc loc;
+
+		if (z->has_dnskey)
+			continue;
+		for (j = 0; j < z->count && !r; j++)
+			if (m->records[z->first + j].type == RR_TLSA)
+				r = &m->records[z->first + j];
+		if (!r)
+			continue;
+		loc = loc_record(r);
+		loc.domain = z->origin;
+		report_finding(ctx, rule, &loc, "zone '%s' has TLSA records but "
+			       "no DNSKEY record, and DANE senders use TLSA "
+			       "records only from signed zones; sign the zone, "
+			       "or suppress this note if it is signed when "
+			       "served", display_name(ctx, z->origin));
+	}
+	return 0;
+}
+
+const struct rule rule_tlsa_unsigned_zone = {
+	.id = "tlsa-unsigned-zone",
+	.severity = SEV_NOTE,
+	.scope = SCOPE_ZONE,
+	.summary = "TLSA records in a zone without a DNSKEY record, which "
+		   "DANE senders ignore unless the zone is signed when served",
+	.check = check_unsigned,
+};
 
 const struct rule rule_tlsa_rrsig_expiry = {
 	.id = "tlsa-rrsig-expiry",

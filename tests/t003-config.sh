@@ -15,8 +15,10 @@ d=$(pki_tlsa_data 1 1 keys/mx1/fullchain.pem)
 	printf '_25._tcp.mx2\tIN TLSA\t3 0 1 %s ; danelint: disable=tlsa-not-311\n' "$d"
 	printf '; danelint: disable=tlsa-single-record\n'
 	printf '_25._tcp.mx3\tIN TLSA\t3 1 1 %s\n' "$d"
-	# mx2 and mx3 receive mail, so their RRsets are no orphans.
+	# mx2 and mx3 receive mail, so their RRsets are no orphans, and the
+	# name server signs the zone with the published DNSKEY.
 	printf '@\tIN MX\t20 mx2\n@\tIN MX\t30 mx3\n'
+	zone_dnskey
 } >zones/main.txt
 cat >.danelint <<'CONF'
 [danelint]

@@ -26,18 +26,21 @@ check_file() {
 	got=$(sed -n 's/.*\[\([a-z0-9-]*\)\]$/\1/p' "$work/out" | sort |
 		uniq -c | awk '{printf "%s=%s ", $2, $1}')
 	if [ "$got" != "$2" ]; then
-		fail "$1: got '$got', expected '$3'"
+		fail "$1: got '$got', expected '$2'"
 	fi
 }
 
+# The kgaughan zone files carry no DNSKEY, so each gets one
+# tlsa-unsigned-zone note. Whether their name server signs them is unknown.
 check_file kgaughan__zones/talideon.com.zone \
-	"tlsa-not-311=1 "
+	"tlsa-not-311=1 tlsa-unsigned-zone=1 "
 check_file kgaughan__zones/talideon.com.zone@83e8953 \
-	"tlsa-not-311=7 "
+	"tlsa-not-311=7 tlsa-unsigned-zone=1 "
 check_file kgaughan__zones/talideon.com \
-	"tlsa-not-311=8 tlsa-pkix-usage=1 tlsa-single-record=9 "
+	"tlsa-not-311=8 tlsa-pkix-usage=1 tlsa-single-record=9 "\
+"tlsa-unsigned-zone=1 "
 check_file kgaughan__zones/stereochro.me.zone \
-	"tlsa-not-311=1 "
+	"tlsa-not-311=1 tlsa-unsigned-zone=1 "
 # Every MX record there names mail, so the _25._tcp RRsets of the eight
 # other host names are orphans.
 for z in manna.uno pheanex.de manna.koeln; do

@@ -24,6 +24,8 @@ zone_header example.net. >"$work/clean.zone"
 	cat "$work/clean.zone"
 	printf '_25._tcp.mx1\tIN TLSA\t3 0 1 %s\n' "$digest"
 	printf 'bad\tIN A\t300.1.1.1 ; caf\303\251 \360\237\230\200\n'
+	# Signed by the name server, so tlsa-unsigned-zone stays quiet.
+	zone_dnskey
 } >"$work/bad.zone"
 {
 	printf '%s\n' '$ORIGIN example.net.' '$TTL 3600'

@@ -20,6 +20,8 @@ zone_header example.net. >"$work/fixed.zone"
 	printf '_25._tcp.mx1\tIN TLSA\t3 0 1 %s\n' \
 		8f4e2f8d6a6c3b4e0c7f7d2f36a9b1c5e3d2a1f0e9d8c7b6a5f4e3d2c1b0a9f8
 	printf 'bad\tIN A\t300.1.1.1\n'
+	# Signed by the name server, so tlsa-unsigned-zone stays quiet.
+	zone_dnskey
 } >zones/example.net.zone
 
 # Neovim keeps its logs and state in the scratch directory.

@@ -38,6 +38,13 @@ finish() {
 	[ "$fails" -eq 0 ]
 }
 
+# zone_dnskey: an apex DNSKEY record, for a zone that the name server signs
+# when it loads it, so that tlsa-unsigned-zone has nothing to report.
+zone_dnskey() {
+	printf '@\tIN DNSKEY\t257 3 13 %s\n' \
+		'6GfPDfkzFvmUX4w4K3b6Aw7yzky+6bOTG+TB2DQ/9qeghr721xmXBQFQs02QBoxc4qmXkRfUp8zqLTNEyZFv1A=='
+}
+
 # zone_header ORIGIN: the SOA, NS and MX of a small zone with host mx1.
 zone_header() {
 	printf '%s\n' "\$ORIGIN $1" '$TTL 3600' \

@@ -4,7 +4,8 @@
 #
 #   repo_init              git repository in the current directory, with
 #                          keys k1..k6 (ECDSA P-256) made in .pki/
-#   zone SERIAL REC...     writes example.net.zone with MX hosts mx1 and mx2;
+#   zone SERIAL REC...     writes example.net.zone with MX hosts mx1 and mx2
+#                          and a DNSKEY, as in a zone the name server signs;
 #                          each REC is "HOST:KEY" and becomes a "3 1 1"
 #                          record for KEY at _25._tcp.HOST
 #   deploy HOST CUR [NEXT] sets certs/HOST/fullchain.pem to key CUR and
@@ -30,8 +31,9 @@ zone() {
 	{
 		printf '%s\n' '$ORIGIN example.net.' '$TTL 3600' \
 			"@	IN SOA	ns1 hostmaster ( $serial 7200 3600 1209600 300 )" \
-			'	IN NS	ns1' '	IN MX	10 mx1' '	IN MX	20 mx2' \
-			'ns1	IN A	192.0.2.1' 'mx1	IN A	192.0.2.2' \
+			'	IN NS	ns1' '	IN MX	10 mx1' '	IN MX	20 mx2'
+		zone_dnskey
+		printf '%s\n' 'ns1	IN A	192.0.2.1' 'mx1	IN A	192.0.2.2' \
 			'mx2	IN A	192.0.2.3'
 		for rec in "$@"; do
 			printf '_25._tcp.%s\tIN TLSA\t3 1 1 %s\n' "${rec%%:*}" \
