@@ -12,6 +12,7 @@ const struct rule *const rule_registry[] = {
 	&rule_domain_all_mx_unmatched,
 	&rule_dual_algorithm_coverage,
 	&rule_host_tlsa_missing,
+	&rule_mx_target_cname,
 	&rule_mx_tlsa_partial,
 	&rule_name_origin_doubled,
 	&rule_next_key_missing,

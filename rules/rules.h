@@ -14,6 +14,7 @@ extern const struct rule rule_dane_ta_retired_ca;
 extern const struct rule rule_domain_all_mx_unmatched;
 extern const struct rule rule_dual_algorithm_coverage;
 extern const struct rule rule_host_tlsa_missing;
+extern const struct rule rule_mx_target_cname;
 extern const struct rule rule_mx_tlsa_partial;
 extern const struct rule rule_name_origin_doubled;
 extern const struct rule rule_next_key_missing;
