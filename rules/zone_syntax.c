@@ -2,7 +2,9 @@
 /* zone-syntax and record-out-of-zone: what the zone loader rejected. */
 #include "rules.h"
 
-static int check(struct lint_ctx *ctx, const struct rule *rule)
+/* Reports the load problems of one kind, each where the loader met it. */
+static int report_problems(struct lint_ctx *ctx, const struct rule *rule,
+			   enum load_problem kind)
 {
 	const struct model *m = ctx->model;
 	size_t i;
@@ -11,7 +13,7 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 		const struct syntax_error *e = &m->errors[i];
 		struct finding_loc loc = { 0 };
 
-		if (e->kind != LOAD_SYNTAX)
+		if (e->kind != kind)
 			continue;
 		loc.file = e->file;
 		loc.line = e->line;
@@ -21,23 +23,14 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 	return 0;
 }
 
+static int check(struct lint_ctx *ctx, const struct rule *rule)
+{
+	return report_problems(ctx, rule, LOAD_SYNTAX);
+}
+
 static int check_out_of_zone(struct lint_ctx *ctx, const struct rule *rule)
 {
-	const struct model *m = ctx->model;
-	size_t i;
-
-	for (i = 0; i < m->error_count; i++) {
-		const struct syntax_error *e = &m->errors[i];
-		struct finding_loc loc = { 0 };
-
-		if (e->kind != LOAD_OUT_OF_ZONE)
-			continue;
-		loc.file = e->file;
-		loc.line = e->line;
-		loc.column = e->column;
-		report_finding(ctx, rule, &loc, "%s", e->message);
-	}
-	return 0;
+	return report_problems(ctx, rule, LOAD_OUT_OF_ZONE);
 }
 
 const struct rule rule_record_out_of_zone = {
