@@ -25,9 +25,15 @@ for dir in "$peers"/*/; do
 	for f in $(find "$dir" -type f ! -name '*.md' ! -name '*.pem' \
 		! -name '*.key' ! -name '*.crt' | sort); do
 		files=$((files + 1))
-		timeout 60 "$DANELINT" check --no-config --origin example.com \
-			"$f" >"$out" 2>&1
+		# The file's own origin first; example.com for files that
+		# name none (the peers' drivers pass one).
+		timeout 60 "$DANELINT" check --no-config "$f" >"$out" 2>&1
 		status=$?
+		if grep -q "cannot tell the zone origin" "$out"; then
+			timeout 60 "$DANELINT" check --no-config \
+				--origin example.com "$f" >"$out" 2>&1
+			status=$?
+		fi
 		if [ $status -ge 2 ] && ! grep -q "cannot read\|cannot open" "$out"; then
 			broken=$((broken + 1))
 			echo "  exit $status: $f" >&2
