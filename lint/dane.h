@@ -24,7 +24,7 @@ struct dane_result {
  * SSL_dane_tlsa_add, X509_STORE_CTX_set0_dane) on chain with base_domain
  * (absolute, trailing dot allowed) as peer name and the records of set as
  * TLSA RRset. With smtp set, PKIX usages 0 and 1 are left out, as RFC 7672,
- * section 3.1.3 tells SMTP clients to do, and name checks are skipped for
+ * section 3.1.3 requires of SMTP clients, and name checks are skipped for
  * DANE-EE. now is the reference time for certificate validity.
  * Returns 0 with *out filled, or a negative value on an internal failure.
  */

@@ -142,7 +142,7 @@ struct cert_info {
 	time_t not_after;
 };
 
-/* What a deployed server sends: the leaf first, then its chain. */
+/* The certificates a deployed server sends: the leaf, then its chain. */
 struct chain {
 	const char *file;
 	struct cert_info *certs;
@@ -178,7 +178,7 @@ struct cert_problem {
 	const char *message;
 };
 
-/* A file of the certificate directory that holds private key material. */
+/* A file of the certificate directory with private key material in it. */
 struct private_key_file {
 	const char *file;
 	const char *description;	/* "RSA 2048 private key" */

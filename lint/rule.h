@@ -42,7 +42,7 @@ size_t rule_index(const struct rule *rule);
 /* The rule's page, docs/rules/ID.md as built in, or NULL. */
 const char *rule_doc(const struct rule *r);
 
-/* Where a finding points, and what it is about. NULL fields are absent. */
+/* The location and subject of a finding. NULL fields are absent. */
 struct finding_loc {
 	const char *file;
 	unsigned line;
@@ -66,7 +66,7 @@ struct finding {
 	const char *message;
 };
 
-/* What a host's deployed chains make of its TLSA RRset. */
+/* The verdict of a host's deployed chains against its TLSA RRset. */
 enum host_verdict {
 	HOST_UNKNOWN = 0,
 	HOST_NOT_CHECKED,	/* no deployed chain or no TLSA RRset */
@@ -89,9 +89,9 @@ struct lint_ctx {
 	size_t finding_alloc;
 	enum host_verdict *host_verdicts;	/* per model host, lazily */
 
-	/* Change rules: the snapshot before the change (HEAD, or a commit's
-	 * parent), the commit it is (history starts there; "" when there is
-	 * none) and where to look up publication times. */
+	/* For the change rules: the snapshot before the change (HEAD, or a
+	 * commit's parent) and its commit id, where history lookups start ("" for
+	 * none). history dates the records. */
 	const struct model *base;
 	const char *base_commit;
 	struct history *history;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Where input files come from: the disk now, a git snapshot as well later. */
+/* Input file sources: the working tree, git snapshots and overlays. */
 #ifndef DANELINT_SOURCE_H
 #define DANELINT_SOURCE_H
 

@@ -21,7 +21,7 @@ char *xasprintf(const char *fmt, ...)
 char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
 
-/* Grows *array so that it holds at least count + 1 elements of size bytes. */
+/* Grows *array to room for at least count + 1 elements of size bytes. */
 void array_grow(void **array, size_t *alloc, size_t count, size_t size);
 #define ARRAY_PUSH(arr, n, alloc) \
 	(array_grow((void **)&(arr), &(alloc), (n), sizeof(*(arr))), \
@@ -59,7 +59,7 @@ void strbuf_reset(struct strbuf *sb);
 /* Returns the buffer, always NUL-terminated, even when empty. */
 const char *strbuf_str(struct strbuf *sb);
 
-/* Lower-case hex of len bytes into out, which holds 2 * len + 1 bytes. */
+/* Writes len bytes as lower-case hex into out, of 2 * len + 1 bytes. */
 void hex_encode(char *out, const uint8_t *data, size_t len);
 
 int str_ends_with(const char *s, const char *suffix);

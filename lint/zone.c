@@ -193,6 +193,25 @@ static size_t next_token(const char **p)
 	return (size_t)(s - *p);
 }
 
+/* Returns the seconds of a TTL unit letter (lower case), or 0. */
+static unsigned long ttl_unit(int c)
+{
+	switch (c) {
+	case 's':
+		return 1;
+	case 'm':
+		return 60;
+	case 'h':
+		return 3600;
+	case 'd':
+		return 86400;
+	case 'w':
+		return 604800;
+	default:
+		return 0;
+	}
+}
+
 /* Parses a TTL such as "3600" or "1w2d3h" (RFC 2308 units, as BIND). */
 static int parse_ttl(const char *s, size_t len, uint32_t *out)
 {
@@ -211,8 +230,7 @@ static int parse_ttl(const char *s, size_t len, uint32_t *out)
 				return -1;
 			continue;
 		}
-		unit = c == 's' ? 1 : c == 'm' ? 60 : c == 'h' ? 3600
-		     : c == 'd' ? 86400 : c == 'w' ? 604800 : 0;
+		unit = ttl_unit(c);
 		if (!unit || !digits)
 			return -1;
 		total += value * unit;

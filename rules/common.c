@@ -249,9 +249,7 @@ const char *cname_chain_end(const struct model *m, const char *name)
 	return NULL;
 }
 
-/* Returns the name one label up ("example.net." for "mx1.example.net."),
- * or NULL for the root. */
-static const char *parent_name(const char *name)
+const char *parent_name(const char *name)
 {
 	const char *p;
 

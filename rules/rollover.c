@@ -205,8 +205,8 @@ static const struct host *live_user(const struct model *m,
 	return NULL;
 }
 
-/* Where to point at a removed record: the rest of its RRset, the SOA of
- * its zone, or the first line of the zone file. */
+/* Returns the location for a removed record: the rest of its RRset, the
+ * SOA of its zone, or the first line of the zone file. */
 static struct finding_loc removed_loc(const struct model *m,
 				      const struct record *gone)
 {

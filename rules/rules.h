@@ -46,6 +46,13 @@ extern const struct rule rule_tlsa_unsigned_zone;
 extern const struct rule rule_unused_suppression;
 extern const struct rule rule_zone_syntax;
 
+/*
+ * Returns the name one label up, after the first unescaped dot:
+ * "example.net." for "mx1.example.net." and for the RNAME
+ * "john\.doe.example.net.". Returns NULL for the root or a single label.
+ */
+const char *parent_name(const char *name);
+
 /* "3 1 1 0123456789ab..." with the data cut to 12 hex digits. */
 const char *tlsa_short(struct lint_ctx *ctx, const struct record *r);
 

@@ -5,21 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Returns the mail domain of an RNAME: what follows its first unescaped
- * dot ("john\.doe.example.net." gives "example.net."), or NULL. */
+/* The mail domain of an RNAME is what follows its first unescaped dot. */
 static const char *mail_domain(const char *rname)
 {
-	const char *p;
-
-	for (p = rname; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (*p == '.')
-			return p[1] ? p + 1 : NULL;
-	}
-	return NULL;
+	return parent_name(rname);
 }
 
 static bool is_example(const char *name)
@@ -113,7 +102,8 @@ static bool wildcard_covers(const struct model *m, const char *name)
 	return covered;
 }
 
-/* Why mail to domain cannot be delivered, when its zone is loaded. */
+/* Returns the reason mail to domain cannot be delivered, when its zone is
+ * loaded, or NULL. */
 static const char *undeliverable(const struct model *m, const char *domain)
 {
 	const struct record *const *rr;

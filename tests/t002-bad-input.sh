@@ -87,7 +87,7 @@ expect_status 2 "-o input file" run check -o example.net.zone
 expect_status 2 "empty --certs" run check --certs ''
 expect_status 2 "bad --origin" run check --origin 'a..b' example.net.zone
 
-# A file whose origin cannot be told.
+# A file with no origin that danelint can determine.
 zone_header example.net. | sed 1d >zones.txt
 expect_status 1 "no origin" run check zones.txt
 expect_in "$work/out" "cannot tell the zone origin of 'zones.txt'" "no origin"
