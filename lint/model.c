@@ -22,11 +22,16 @@ static void drop_index(struct model *m)
 		free(m->tlsa_sets[i].records);
 	free(m->tlsa_sets);
 	free(m->by_owner);
+	free(m->owner_slots);
 	free(m->mx_by_exchange);
+	free(m->mx_sets);
 	m->tlsa_sets = NULL;
 	m->tlsa_set_count = 0;
 	m->by_owner = NULL;
+	m->owner_slots = NULL;
 	m->mx_by_exchange = NULL;
+	m->mx_sets = NULL;
+	m->mx_set_count = 0;
 	m->mx_count = 0;
 }
 
@@ -94,6 +99,38 @@ static int cmp_record(const void *a, const void *b)
 	if (c)
 		return c;
 	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* A record with the first 16 bytes of its owner as two big-endian keys,
+ * so that comparing keys orders as strcmp() does on those bytes. */
+struct sort_item {
+	uint64_t key[2];
+	const struct record *r;
+};
+
+static void owner_keys(const char *owner, uint64_t key[2])
+{
+	int i, k;
+
+	for (k = 0; k < 2; k++) {
+		key[k] = 0;
+		for (i = 0; i < 8; i++) {
+			key[k] = key[k] << 8 | (unsigned char)*owner;
+			if (*owner)
+				owner++;
+		}
+	}
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct sort_item *x = a, *y = b;
+
+	if (x->key[0] != y->key[0])
+		return x->key[0] < y->key[0] ? -1 : 1;
+	if (x->key[1] != y->key[1])
+		return x->key[1] < y->key[1] ? -1 : 1;
+	return cmp_record(&x->r, &y->r);
 }
 
 static int cmp_exchange(const void *a, const void *b)
@@ -203,8 +240,69 @@ static void mark_aliases(struct model *m)
 	}
 }
 
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	/* FNV's low bits mix poorly; fold the high bits in */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+/* Maps each owner name to its records in by_owner: open addressing, at
+ * most half full. Also collects the MX RRsets. */
+static void build_owner_table(struct model *m)
+{
+	size_t i, j, owners = 0, size = 16, alloc = 0;
+
+	for (i = 0; i < m->record_count; i = j) {
+		for (j = i + 1; j < m->record_count &&
+		     strcmp(m->by_owner[j]->owner, m->by_owner[i]->owner) == 0;
+		     j++)
+			;
+		owners++;
+	}
+	while (size < 2 * owners + 2)
+		size *= 2;
+	m->owner_slots = xcalloc(size, sizeof(*m->owner_slots));
+	m->owner_mask = size - 1;
+	for (i = 0; i < m->record_count; i = j) {
+		uint64_t h = name_hash(m->by_owner[i]->owner);
+		size_t slot = h & m->owner_mask, k;
+
+		for (j = i + 1; j < m->record_count &&
+		     strcmp(m->by_owner[j]->owner, m->by_owner[i]->owner) == 0;
+		     j++)
+			;
+		while (m->owner_slots[slot].pos)
+			slot = (slot + 1) & m->owner_mask;
+		m->owner_slots[slot].pos = (uint32_t)i + 1;
+		m->owner_slots[slot].count = (uint32_t)(j - i);
+		m->owner_slots[slot].hash = h;
+		for (k = i; k < j && m->by_owner[k]->type != RR_MX; k++)
+			;
+		if (k < j) {
+			struct mx_set *set = ARRAY_PUSH(m->mx_sets,
+							m->mx_set_count, alloc);
+
+			set->owner = m->by_owner[k]->owner;
+			set->records = m->by_owner + k;
+			for (set->count = 0; k < j &&
+			     m->by_owner[k]->type == RR_MX; k++)
+				set->count++;
+		}
+	}
+}
+
 void model_index(struct model *m)
 {
+	struct sort_item *items;
 	size_t i, j, alloc = 0;
 
 	drop_index(m);
@@ -225,14 +323,20 @@ void model_index(struct model *m)
 			if (r->type != RR_SOA)
 				m->zones[i].content_hash += r->hash;
 		}
-	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
+	items = xmalloc((m->record_count + 1) * sizeof(*items));
 	for (i = 0; i < m->record_count; i++) {
-		m->by_owner[i] = &m->records[i];
+		owner_keys(m->records[i].owner, items[i].key);
+		items[i].r = &m->records[i];
 		if (m->records[i].type == RR_MX && m->records[i].u.mx.exchange)
 			*ARRAY_PUSH(m->mx_by_exchange, m->mx_count, alloc) =
 				&m->records[i];
 	}
-	qsort(m->by_owner, m->record_count, sizeof(*m->by_owner), cmp_record);
+	qsort(items, m->record_count, sizeof(*items), cmp_item);
+	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
+	for (i = 0; i < m->record_count; i++)
+		m->by_owner[i] = items[i].r;
+	free(items);
+	build_owner_table(m);
 	if (m->mx_count)
 		qsort(m->mx_by_exchange, m->mx_count,
 		      sizeof(*m->mx_by_exchange), cmp_exchange);
@@ -240,34 +344,38 @@ void model_index(struct model *m)
 	mark_aliases(m);
 }
 
-/* Returns the first index in by_owner whose owner is not less than name. */
-static size_t lower_bound(const struct model *m, const char *name,
-			  uint16_t type)
-{
-	size_t lo = 0, hi = m->record_count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct record *r = m->by_owner[mid];
-		int c = strcmp(r->owner, name);
-
-		if (c < 0 || (c == 0 && r->type < type))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 size_t model_find(const struct model *m, const char *owner, uint16_t type,
 		  const struct record *const **out)
 {
-	size_t i = lower_bound(m, owner, type), j = i;
+	const struct record *const *r = NULL;
+	uint64_t h = name_hash(owner);
+	size_t slot, i, j, n = 0;
 
-	while (j < m->record_count && strcmp(m->by_owner[j]->owner, owner) == 0 &&
-	       (!type || m->by_owner[j]->type == type))
-		j++;
-	*out = m->by_owner + i;
+	*out = m->by_owner;
+	if (!m->owner_slots)
+		return 0;
+	for (slot = h & m->owner_mask; m->owner_slots[slot].pos;
+	     slot = (slot + 1) & m->owner_mask) {
+		const struct owner_slot *o = &m->owner_slots[slot];
+
+		if (o->hash == h &&
+		    strcmp(m->by_owner[o->pos - 1]->owner, owner) == 0) {
+			r = m->by_owner + o->pos - 1;
+			n = o->count;
+			break;
+		}
+	}
+	if (!n || !type) {
+		if (n)
+			*out = r;
+		return n;
+	}
+	/* the records of one owner are sorted by type */
+	for (i = 0; i < n && r[i]->type < type; i++)
+		;
+	for (j = i; j < n && r[j]->type == type; j++)
+		;
+	*out = r + i;
 	return j - i;
 }
 

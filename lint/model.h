@@ -214,6 +214,21 @@ struct tlsa_set {
 	const char *alias;	/* the first TLSA-form name aliased to it */
 };
 
+/* A slot of the owner table: pos is 1 + the owner's first position in
+ * by_owner (0: empty). */
+struct owner_slot {
+	uint32_t pos;
+	uint32_t count;	/* records of the owner, all types */
+	uint64_t hash;
+};
+
+/* The MX RRset of one owner name: count records from records on. */
+struct mx_set {
+	const char *owner;
+	const struct record *const *records;	/* into by_owner */
+	size_t count;
+};
+
 struct model {
 	struct arena arena;
 	struct record *records;
@@ -241,10 +256,14 @@ struct model {
 
 	/* Built by model_index(). */
 	const struct record **by_owner;	/* sorted by owner, then type */
+	struct owner_slot *owner_slots;	/* hash table of owners */
+	size_t owner_mask;
 	struct tlsa_set *tlsa_sets;
 	size_t tlsa_set_count;
 	const struct record **mx_by_exchange;
 	size_t mx_count;
+	struct mx_set *mx_sets;	/* sorted by owner */
+	size_t mx_set_count;
 };
 
 void model_init(struct model *m);

@@ -16,8 +16,17 @@ static void write_escaped(FILE *out, const char *s)
 {
 	while (*s) {
 		unsigned long cp = 0;
-		size_t n = utf8_decode(s, &cp), i;
+		size_t run = 0, n, i;
 
+		/* printable ASCII goes out in one piece */
+		while (s[run] >= 0x20 && s[run] < 0x7f)
+			run++;
+		if (run) {
+			fwrite(s, 1, run, out);
+			s += run;
+			continue;
+		}
+		n = utf8_decode(s, &cp);
 		if (n == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
 			for (i = 0; i < (n ? n : 1); i++)
 				fprintf(out, "\\x%02x", (unsigned char)s[i]);

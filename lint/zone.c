@@ -10,6 +10,7 @@
 #include <ldns/ldns.h>
 
 #include "scan.h"
+#include "zone_fast.h"
 
 /* $INCLUDE nesting deeper than this is reported instead of followed. */
 #define MAX_INCLUDE_DEPTH 16
@@ -33,6 +34,7 @@ struct load_state {
 	uint32_t default_ttl;
 	const char *stack[MAX_INCLUDE_DEPTH + 1];
 	int depth;
+	bool check_fast_path;	/* DANELINT_CHECK_FAST_PATH is set */
 	/* Next-line suppressions waiting for the next record. */
 	struct pending_suppression *pending;
 	size_t pending_count;
@@ -42,18 +44,55 @@ struct load_state {
 static void parse_file(struct load_state *st, const char *path,
 		       const char *data, size_t len);
 
+/*
+ * Writes a wire-form name in presentation form, in lower case, as
+ * ldns_rdf2str writes it: "mx1.example.net.", special characters escaped
+ * ("a\\.b", "\\032").
+ */
+char *zone_name_text(struct arena *a, const uint8_t *wire, size_t len)
+{
+	char stack[1024], *buf = stack, *out;
+	size_t pos = 0, i = 0;
+
+	if (len * 4 + 2 > sizeof(stack))
+		buf = xmalloc(len * 4 + 2);
+	while (i < len && wire[i]) {
+		size_t end = i + 1 + wire[i];
+
+		for (i++; i < end && i < len; i++) {
+			unsigned char c = wire[i];
+
+			if (c == '.' || c == ';' || c == '(' || c == ')' ||
+			    c == '\\') {
+				buf[pos++] = '\\';
+				buf[pos++] = (char)c;
+			} else if (c <= 0x20 || c >= 0x7f) {
+				buf[pos++] = '\\';
+				buf[pos++] = (char)('0' + c / 100);
+				buf[pos++] = (char)('0' + c / 10 % 10);
+				buf[pos++] = (char)('0' + c % 10);
+			} else {
+				buf[pos++] = (char)(c >= 'A' && c <= 'Z' ?
+						    c + 'a' - 'A' : c);
+			}
+		}
+		buf[pos++] = '.';
+	}
+	if (!pos)
+		buf[pos++] = '.';
+	out = arena_alloc(a, pos + 1);
+	memcpy(out, buf, pos);
+	out[pos] = '\0';
+	if (buf != stack)
+		free(buf);
+	return out;
+}
+
 static char *lower_dname(struct model *m, const ldns_rdf *rdf)
 {
-	char *s = ldns_rdf2str(rdf);
-	char *out, *p;
-
-	if (!s)
+	if (!rdf)
 		return arena_strdup(&m->arena, ".");
-	for (p = s; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	out = arena_strdup(&m->arena, s);
-	free(s);
-	return out;
+	return zone_name_text(&m->arena, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
 }
 
 static void push_suppression(struct model *m, const char *path,
@@ -534,27 +573,48 @@ static void fill_typed(struct model *m, struct record *r, const ldns_rr *rr)
 	}
 }
 
-/* FNV-1a over the canonical wire form: owner in lower case, type, class,
- * TTL and RDATA (RFC 4034, section 6.2). */
-static uint64_t record_hash(const ldns_rr *rr)
+/* FNV-1a step over len bytes, in lower case when fold is set. */
+static uint64_t fnv(uint64_t h, const uint8_t *p, size_t len, bool fold)
 {
-	ldns_buffer *buf = ldns_buffer_new(512);
-	uint64_t h = 14695981039346656037ULL;
-	ldns_rr *copy = ldns_rr_clone(rr);
 	size_t i;
 
-	if (!buf || !copy)
-		goto out;
-	ldns_rr2canonical(copy);
-	if (ldns_rr2buffer_wire_canonical(buf, copy, LDNS_SECTION_ANSWER) ==
-	    LDNS_STATUS_OK)
-		for (i = 0; i < ldns_buffer_position(buf); i++) {
-			h ^= ldns_buffer_at(buf, i)[0];
-			h *= 1099511628211ULL;
-		}
-out:
-	ldns_rr_free(copy);
-	ldns_buffer_free(buf);
+	for (i = 0; i < len; i++) {
+		uint8_t c = p[i];
+
+		if (fold && c >= 'A' && c <= 'Z')
+			c = (uint8_t)(c + 'a' - 'A');
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Hashes a record in wire form with every domain name in lower case (as
+ * in the canonical form of RFC 4034, section 6.2, for all types): owner,
+ * type, class, TTL and each RDATA field with its length.
+ */
+static uint64_t record_hash(const ldns_rr *rr)
+{
+	uint64_t h = 14695981039346656037ULL;
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+	uint8_t fixed[8];
+	size_t i;
+
+	if (owner)
+		h = fnv(h, ldns_rdf_data(owner), ldns_rdf_size(owner), true);
+	ldns_write_uint16(fixed, (uint16_t)ldns_rr_get_type(rr));
+	ldns_write_uint16(fixed + 2, (uint16_t)ldns_rr_get_class(rr));
+	ldns_write_uint32(fixed + 4, ldns_rr_ttl(rr));
+	h = fnv(h, fixed, sizeof(fixed), false);
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+		ldns_write_uint16(fixed, (uint16_t)ldns_rdf_size(f));
+		h = fnv(h, fixed, 2, false);
+		h = fnv(h, ldns_rdf_data(f), ldns_rdf_size(f),
+			ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME);
+	}
 	return h;
 }
 
@@ -574,8 +634,11 @@ static void add_record(struct load_state *st, const char *path,
 	r->column = 1;
 	r->hash = record_hash(rr);
 	fill_names(m, r, rr);
-	r->rdata_text = arena_strdup(&m->arena,
-				     rdata_start(e->text, e->inherits_owner));
+	/* only the TLSA rules read the text */
+	if (r->type == RR_TLSA)
+		r->rdata_text = arena_strdup(&m->arena,
+					     rdata_start(e->text,
+							 e->inherits_owner));
 	fill_typed(m, r, rr);
 }
 
@@ -644,13 +707,35 @@ static size_t rdata_size(const ldns_rr *rr)
 	return total;
 }
 
-/* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)? */
+/* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)?
+ * Compares wire forms: the apex must be a suffix on a label boundary. */
 static bool in_zone(const struct load_state *st, const ldns_rr *rr)
 {
 	const ldns_rdf *owner = ldns_rr_owner(rr);
+	const uint8_t *name, *apex;
+	size_t nlen, alen, i = 0, k;
 
-	return !st->apex || ldns_dname_compare(owner, st->apex) == 0 ||
-	       ldns_dname_is_subdomain(owner, st->apex);
+	if (!st->apex)
+		return true;
+	name = ldns_rdf_data(owner);
+	nlen = ldns_rdf_size(owner);
+	apex = ldns_rdf_data(st->apex);
+	alen = ldns_rdf_size(st->apex);
+	while (i < nlen && nlen - i > alen && name[i])
+		i += 1u + name[i];
+	if (i > nlen || nlen - i != alen)
+		return false;
+	for (k = 0; k < alen; k++) {
+		uint8_t a = name[i + k], b = apex[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (uint8_t)(a + 'a' - 'A');
+		if (b >= 'A' && b <= 'Z')
+			b = (uint8_t)(b + 'a' - 'A');
+		if (a != b)
+			return false;
+	}
+	return true;
 }
 
 static void parse_record(struct load_state *st, const char *path,
@@ -665,8 +750,14 @@ static void parse_record(struct load_state *st, const char *path,
 			     "the first column");
 		return;
 	}
-	status = ldns_rr_new_frm_str(&rr, e->text, st->default_ttl,
-				     st->origin, &st->prev);
+	rr = st->check_fast_path
+		? zone_fast_parse_checked(e->text, e->inherits_owner,
+					  st->default_ttl, st->origin, &st->prev)
+		: zone_fast_parse(e->text, e->inherits_owner, st->default_ttl,
+				  st->origin, &st->prev);
+	status = rr ? LDNS_STATUS_OK
+		    : ldns_rr_new_frm_str(&rr, e->text, st->default_ttl,
+					  st->origin, &st->prev);
 	if (status != LDNS_STATUS_OK) {
 		struct strbuf hint;
 
@@ -874,6 +965,7 @@ static void init_state(struct load_state *st, struct model *m,
 	st->m = m;
 	st->src = src;
 	st->default_ttl = DEFAULT_TTL;
+	st->check_fast_path = getenv("DANELINT_CHECK_FAST_PATH") != NULL;
 }
 
 int zone_load(struct model *m, const struct source *src, const char *path,

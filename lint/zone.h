@@ -26,4 +26,10 @@ int zone_load(struct model *m, const struct source *src, const char *path,
  */
 char *zone_origin_from_filename(const char *path);
 
+/*
+ * Writes a wire-form domain name in presentation form and lower case,
+ * as ldns_rdf2str writes it ("mx1.example.net."), into the arena.
+ */
+char *zone_name_text(struct arena *a, const uint8_t *wire, size_t len);
+
 #endif

@@ -118,17 +118,14 @@ static void check_domain(struct lint_ctx *ctx, const struct rule *rule,
 static int check_all_mx(struct lint_ctx *ctx, const struct rule *rule)
 {
 	const struct model *m = ctx->model;
-	size_t i = 0;
+	size_t i;
 
-	while (i < m->record_count) {
-		const struct record *const *rr = (const struct record *const *)
-						 m->by_owner + i;
-		size_t n = model_find(m, rr[0]->owner, RR_MX, &rr);
+	for (i = 0; i < m->mx_set_count; i++) {
+		const struct mx_set *set = &m->mx_sets[i];
 
-		if (n && strcmp(rr[0]->u.mx.exchange, ".") != 0)
-			check_domain(ctx, rule, rr, n);
-		n = model_find(m, m->by_owner[i]->owner, 0, &rr);
-		i += n ? n : 1;
+		if (set->records[0]->u.mx.exchange &&
+		    strcmp(set->records[0]->u.mx.exchange, ".") != 0)
+			check_domain(ctx, rule, set->records, set->count);
 	}
 	return 0;
 }

@@ -95,22 +95,11 @@ static void check_domain(struct lint_ctx *ctx, const struct rule *rule,
 static int check_partial(struct lint_ctx *ctx, const struct rule *rule)
 {
 	const struct model *m = ctx->model;
-	size_t i = 0;
+	size_t i;
 
-	/* by_owner is sorted by owner, then type: each domain's MX records
-	 * are adjacent. */
-	while (i < m->record_count) {
-		const struct record *const *rr;
-		size_t n;
-
-		if (m->by_owner[i]->type != RR_MX) {
-			i++;
-			continue;
-		}
-		n = model_find(m, m->by_owner[i]->owner, RR_MX, &rr);
-		check_domain(ctx, rule, rr, n);
-		i = (size_t)(rr - m->by_owner) + n;
-	}
+	for (i = 0; i < m->mx_set_count; i++)
+		check_domain(ctx, rule, m->mx_sets[i].records,
+			     m->mx_sets[i].count);
 	return 0;
 }
 

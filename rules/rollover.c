@@ -280,17 +280,11 @@ static void check_domain(struct lint_ctx *ctx, const struct rule *rule,
 static int check_all_at_once(struct lint_ctx *ctx, const struct rule *rule)
 {
 	const struct model *m = ctx->model;
-	size_t i = 0;
+	size_t i;
 
-	while (i < m->record_count) {
-		const struct record *const *rr;
-		size_t n = model_find(m, m->by_owner[i]->owner, RR_MX, &rr);
-
-		if (n)
-			check_domain(ctx, rule, rr, n);
-		n = model_find(m, m->by_owner[i]->owner, 0, &rr);
-		i += n ? n : 1;
-	}
+	for (i = 0; i < m->mx_set_count; i++)
+		check_domain(ctx, rule, m->mx_sets[i].records,
+			     m->mx_sets[i].count);
 	return 0;
 }
 
