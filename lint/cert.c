@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Certificate loader: decodes one host's certificate files with OpenSSL. */
 #include "cert.h"
+#include "cert_cache.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -125,6 +126,8 @@ struct decoded {
 	EVP_PKEY *pkey;	/* public key, or the key of a private key */
 	bool private_key;
 	bool encrypted;	/* encrypted private key, not decrypted */
+	const uint8_t *spki;	/* of pkey, when already encoded */
+	size_t spki_len;
 };
 
 static enum block_kind block_kind(const char *name)
@@ -200,16 +203,21 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 		       long len, struct decoded *out)
 {
 	const unsigned char *p = der;
+	size_t used = 0;
 	bool ok;
 
 	memset(out, 0, sizeof(*out));
-	if (kind == BLOCK_CERT)
-		out->cert = d2i_X509(NULL, &p, len);
-	else if (kind == BLOCK_TRUSTED_CERT)
-		out->cert = d2i_X509_AUX(NULL, &p, len);
-	else if (kind == BLOCK_PUBKEY)
-		out->pkey = d2i_PUBKEY(NULL, &p, len);
-	else if (kind == BLOCK_RSA_PUBKEY)
+	if (len < 0)
+		return false;
+	if (kind == BLOCK_CERT || kind == BLOCK_TRUSTED_CERT) {
+		out->cert = cert_cache_x509(der, (size_t)len,
+					    kind == BLOCK_TRUSTED_CERT, &used);
+		p = der + used;
+	} else if (kind == BLOCK_PUBKEY) {
+		out->pkey = cert_cache_pubkey(der, (size_t)len, &used,
+					      &out->spki, &out->spki_len);
+		p = der + used;
+	} else if (kind == BLOCK_RSA_PUBKEY)
 		out->pkey = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, len);
 	else if (kind == BLOCK_CSR)
 		out->pkey = decode_csr_key(&p, len);
@@ -326,15 +334,20 @@ static void add_decoded_private_key(struct model *m, struct cert_file *f,
 }
 
 /* Stores pkey (taking ownership) with its SPKI DER from i2d_PUBKEY. */
-static int add_found_key(struct model *m, struct cert_file *f, EVP_PKEY *pkey)
+/* Adds pkey, whose SPKI DER known_spki holds unless it is NULL. */
+static int add_found_key(struct model *m, struct cert_file *f, EVP_PKEY *pkey,
+			 const uint8_t *known_spki, size_t known_len)
 {
 	struct found_key *fk;
 	unsigned char *der = NULL;
-	int len = i2d_PUBKEY(pkey, &der);
 	const uint8_t *spki;
 	size_t spki_len;
 
-	if (keep_der(m, der, len, &spki, &spki_len) < 0) {
+	if (known_spki) {
+		spki = arena_memdup(&m->arena, known_spki, known_len);
+		spki_len = known_len;
+	} else if (keep_der(m, der, i2d_PUBKEY(pkey, &der), &spki,
+			    &spki_len) < 0) {
 		EVP_PKEY_free(pkey);
 		return -1;
 	}
@@ -364,7 +377,7 @@ static int store_decoded(struct model *m, struct cert_file *f,
 	}
 	if (d->private_key)
 		add_decoded_private_key(m, f, d->pkey);
-	return add_found_key(m, f, d->pkey);
+	return add_found_key(m, f, d->pkey, d->spki, d->spki_len);
 }
 
 /* Decodes one PEM block into f. Returns 0, or -1 on an internal failure. */

@@ -7,6 +7,7 @@
 #include <openssl/crypto.h>
 
 #include "commands.h"
+#include "cert_cache.h"
 #include "dane.h"
 #include "msg.h"
 
@@ -84,8 +85,14 @@ int main(int argc, char **argv)
 		msg_error("cannot initialise libgit2");
 		return 2;
 	}
+	/* Keep large trees (a certs/ directory with thousands of hosts)
+	 * in libgit2's object cache instead of inflating them per lookup;
+	 * by default only trees under 4 KiB stay cached. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)64 << 20);
 	status = run(argc, argv);
 	dane_cleanup();
+	cert_cache_clear();
 	git_libgit2_shutdown();
 	return status;
 }

@@ -25,6 +25,7 @@ static void drop_index(struct model *m)
 	free(m->owner_slots);
 	free(m->mx_by_exchange);
 	free(m->mx_sets);
+	free(m->cname_by_target);
 	m->tlsa_sets = NULL;
 	m->tlsa_set_count = 0;
 	m->by_owner = NULL;
@@ -32,6 +33,8 @@ static void drop_index(struct model *m)
 	m->mx_by_exchange = NULL;
 	m->mx_sets = NULL;
 	m->mx_set_count = 0;
+	m->cname_by_target = NULL;
+	m->cname_count = 0;
 	m->mx_count = 0;
 }
 
@@ -131,6 +134,20 @@ static int cmp_item(const void *a, const void *b)
 	if (x->key[1] != y->key[1])
 		return x->key[1] < y->key[1] ? -1 : 1;
 	return cmp_record(&x->r, &y->r);
+}
+
+static int cmp_target(const void *a, const void *b)
+{
+	const struct record *x = *(const struct record *const *)a;
+	const struct record *y = *(const struct record *const *)b;
+	int c = strcmp(x->u.cname.target, y->u.cname.target);
+
+	if (c)
+		return c;
+	c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
 }
 
 static int cmp_exchange(const void *a, const void *b)
@@ -303,7 +320,7 @@ static void build_owner_table(struct model *m)
 void model_index(struct model *m)
 {
 	struct sort_item *items;
-	size_t i, j, alloc = 0;
+	size_t i, j, alloc = 0, cname_alloc = 0;
 
 	drop_index(m);
 	for (i = 0; i < m->zone_count; i++) {
@@ -330,7 +347,14 @@ void model_index(struct model *m)
 		if (m->records[i].type == RR_MX && m->records[i].u.mx.exchange)
 			*ARRAY_PUSH(m->mx_by_exchange, m->mx_count, alloc) =
 				&m->records[i];
+		if (m->records[i].type == RR_CNAME &&
+		    m->records[i].u.cname.target)
+			*ARRAY_PUSH(m->cname_by_target, m->cname_count,
+				    cname_alloc) = &m->records[i];
 	}
+	if (m->cname_count)
+		qsort(m->cname_by_target, m->cname_count,
+		      sizeof(*m->cname_by_target), cmp_target);
 	qsort(items, m->record_count, sizeof(*items), cmp_item);
 	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
 	for (i = 0; i < m->record_count; i++)
@@ -463,6 +487,26 @@ const struct host *model_host(const struct model *m, const char *name)
 		if (strcmp(m->hosts[i].name, name) == 0)
 			return &m->hosts[i];
 	return NULL;
+}
+
+size_t model_cnames_pointing_to(const struct model *m, const char *name,
+				const struct record *const **out)
+{
+	size_t lo = 0, hi = m->cname_count, j;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->cname_by_target[mid]->u.cname.target, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (j = lo; j < m->cname_count &&
+	     strcmp(m->cname_by_target[j]->u.cname.target, name) == 0; j++)
+		;
+	*out = m->cname_by_target + lo;
+	return j - lo;
 }
 
 size_t model_mx_pointing_to(const struct model *m, const char *name,

@@ -264,6 +264,8 @@ struct model {
 	size_t mx_count;
 	struct mx_set *mx_sets;	/* sorted by owner */
 	size_t mx_set_count;
+	const struct record **cname_by_target;
+	size_t cname_count;
 };
 
 void model_init(struct model *m);
@@ -311,6 +313,10 @@ const struct tlsa_set *model_tlsa_for_host(const struct model *m,
 
 /* Returns the host whose TLSA base domain is name, or NULL. */
 const struct host *model_host(const struct model *m, const char *name);
+
+/* Finds the CNAME records whose target is name, across all zones. */
+size_t model_cnames_pointing_to(const struct model *m, const char *name,
+				const struct record *const **out);
 
 /* Finds the MX records whose exchange is name, across all zones. */
 size_t model_mx_pointing_to(const struct model *m, const char *name,

@@ -119,22 +119,24 @@ static void add_name(struct name_list *list, const char *name)
 		*ARRAY_PUSH(list->items, list->count, list->alloc) = name;
 }
 
-/* Adds to names the owners of CNAME records whose target is in names. */
+/* Adds to names the owners of CNAME records whose target is in names,
+ * up to MAX_ALIAS_DEPTH aliases away. */
 static void add_aliases(const struct model *m, struct name_list *names)
 {
-	size_t depth, i, before;
+	size_t depth, i, j, start = 0, end;
 
-	for (depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
-		before = names->count;
-		for (i = 0; i < m->record_count; i++) {
-			const struct record *r = &m->records[i];
+	for (depth = 0; depth < MAX_ALIAS_DEPTH && start < names->count;
+	     depth++) {
+		end = names->count;
+		for (i = start; i < end; i++) {
+			const struct record *const *cn;
+			size_t n = model_cnames_pointing_to(m, names->items[i],
+							    &cn);
 
-			if (r->type == RR_CNAME && r->u.cname.target &&
-			    in_list(names, r->u.cname.target))
-				add_name(names, r->owner);
+			for (j = 0; j < n; j++)
+				add_name(names, cn[j]->owner);
 		}
-		if (names->count == before)
-			break;
+		start = end;
 	}
 }
 
