@@ -10,6 +10,7 @@
 
 #include "msg.h"
 #include "rule.h"
+#include "zone_batch.h"
 
 enum {
 	OPT_CONFIG = 256,
@@ -185,6 +186,7 @@ static int parse_value(struct options *o, int c, const char *arg)
 	case OPT_JOBS:
 		if (parse_ulong(arg, 1024, &jobs) == 0 && jobs > 0) {
 			o->jobs = (long)jobs;
+			zone_set_threads((unsigned)jobs);
 			return 0;
 		}
 		msg_usage("invalid --jobs '%s'; use a number from 1 to 1024",

@@ -159,6 +159,24 @@ char *arena_strdup(struct arena *arena, const char *s)
 	return arena_strndup(arena, s, strlen(s));
 }
 
+void arena_splice(struct arena *arena, struct arena *from)
+{
+	struct arena_block *tail = from->head;
+
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	/* the current block stays first, so its free space is used */
+	if (arena->head) {
+		tail->next = arena->head->next;
+		arena->head->next = from->head;
+	} else {
+		arena->head = from->head;
+	}
+	from->head = NULL;
+}
+
 void *arena_memdup(struct arena *arena, const void *data, size_t len)
 {
 	void *p = arena_alloc(arena, len);

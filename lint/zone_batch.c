@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Records of a zone file collected in order and parsed on several threads. */
+#include "zone_batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Fewer records than this per thread are not worth a thread. */
+#define MIN_JOBS_PER_THREAD 4096
+#define MAX_THREADS 64
+
+static unsigned thread_setting;
+
+void zone_set_threads(unsigned n)
+{
+	thread_setting = n;
+}
+
+unsigned zone_threads(void)
+{
+	long n;
+
+	if (thread_setting)
+		return thread_setting;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
+}
+
+void batch_init(struct record_batch *b)
+{
+	memset(b, 0, sizeof(*b));
+	strbuf_init(&b->text);
+}
+
+void batch_release(struct record_batch *b)
+{
+	free(b->jobs);
+	free(b->outcomes);
+	strbuf_release(&b->text);
+	memset(b, 0, sizeof(*b));
+}
+
+void batch_reset(struct record_batch *b)
+{
+	b->count = 0;
+	strbuf_reset(&b->text);
+}
+
+void batch_add(struct record_batch *b, const char *text, unsigned line,
+	       bool inherits_owner, uint32_t default_ttl)
+{
+	struct record_job *j = ARRAY_PUSH(b->jobs, b->count, b->alloc);
+
+	j->text = b->text.len;
+	j->line = line;
+	j->inherits_owner = inherits_owner;
+	j->default_ttl = default_ttl;
+	strbuf_add(&b->text, text, strlen(text) + 1);
+}
+
+/* A run of jobs that one thread parses. */
+struct run {
+	const struct record_batch *b;
+	struct record_outcome *outcomes;
+	size_t start;
+	size_t end;
+	const ldns_rdf *origin;
+	const ldns_rdf *apex;
+	bool check_fast_path;
+	ldns_rdf *prev;		/* owned by the run */
+	struct arena arena;
+};
+
+static void *parse_run(void *arg)
+{
+	struct run *r = arg;
+	struct record_env env = { r->origin, r->apex, 0, r->check_fast_path };
+	size_t i;
+
+	for (i = r->start; i < r->end; i++) {
+		const struct record_job *j = &r->b->jobs[i];
+
+		env.default_ttl = j->default_ttl;
+		zone_record_parse(&env, &r->prev, r->b->text.buf + j->text,
+				  j->inherits_owner, j->line, &r->arena,
+				  &r->outcomes[i]);
+	}
+	return NULL;
+}
+
+/*
+ * Can a run start at job i? Only when the record names an owner that
+ * ldns reads, so that the owner the next records inherit does not depend
+ * on the records before it ("mx1 IN A ..." but not " IN A ..." or a
+ * malformed name).
+ */
+static bool run_can_start(const struct record_batch *b, size_t i,
+			  const ldns_rdf *origin)
+{
+	const char *p = b->text.buf + b->jobs[i].text;
+	char name[256];
+	ldns_rdf *rdf = NULL;
+	size_t n;
+	bool ok;
+
+	if (b->jobs[i].inherits_owner)
+		return false;
+	n = zone_next_token(&p);
+	if (!n || n >= sizeof(name) || (n == 1 && *p == '@'))
+		return false;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	if (ldns_str2rdf_dname(&rdf, name) != LDNS_STATUS_OK)
+		return false;
+	ok = ldns_dname_str_absolute(name) || !origin ||
+	     ldns_dname_cat(rdf, origin) == LDNS_STATUS_OK;
+	ldns_rdf_deep_free(rdf);
+	return ok;
+}
+
+void batch_parse(struct record_batch *b, const ldns_rdf *origin,
+		 const ldns_rdf *apex, bool check_fast_path, ldns_rdf **prev,
+		 unsigned threads, struct arena *a)
+{
+	struct run runs[MAX_THREADS];
+	pthread_t ids[MAX_THREADS];
+	bool started[MAX_THREADS];
+	size_t k, count = 0;
+
+	if (b->outcome_alloc < b->count) {
+		free(b->outcomes);
+		b->outcomes = xcalloc(b->count, sizeof(*b->outcomes));
+		b->outcome_alloc = b->count;
+	}
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	if (threads > b->count / MIN_JOBS_PER_THREAD)
+		threads = (unsigned)(b->count / MIN_JOBS_PER_THREAD);
+	if (threads < 1)
+		threads = 1;
+	for (k = 0; k < threads; k++) {
+		size_t start = k ? b->count * k / threads : 0;
+
+		while (k && start < b->count && !run_can_start(b, start, origin))
+			start++;
+		if (k && (start >= b->count || start <= runs[count - 1].start))
+			continue;
+		if (count)
+			runs[count - 1].end = start;
+		memset(&runs[count], 0, sizeof(runs[count]));
+		runs[count].b = b;
+		runs[count].outcomes = b->outcomes;
+		runs[count].start = start;
+		runs[count].end = b->count;
+		runs[count].origin = origin;
+		runs[count].apex = apex;
+		runs[count].check_fast_path = check_fast_path;
+		arena_init(&runs[count].arena);
+		count++;
+	}
+	runs[0].prev = *prev;
+	*prev = NULL;
+	for (k = 1; k < count; k++)
+		started[k] = pthread_create(&ids[k], NULL, parse_run,
+					    &runs[k]) == 0;
+	parse_run(&runs[0]);
+	/* a thread that could not start is run here */
+	for (k = 1; k < count; k++)
+		if (started[k])
+			pthread_join(ids[k], NULL);
+		else
+			parse_run(&runs[k]);
+	for (k = 0; k < count; k++) {
+		arena_splice(a, &runs[k].arena);
+		if (k + 1 < count)
+			ldns_rdf_deep_free(runs[k].prev);
+	}
+	*prev = runs[count - 1].prev;
+}

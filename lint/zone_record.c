@@ -1,0 +1,504 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* One record of a zone file: from scanner text to a model record. */
+#include "zone_record.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zone.h"
+#include "zone_fast.h"
+
+/* RFC 2181, section 8: a TTL is at most 2^31 - 1 seconds. */
+#define MAX_TTL 2147483647UL
+
+/*
+ * Writes a wire-form name in presentation form, in lower case, as
+ * ldns_rdf2str writes it: "mx1.example.net.", special characters escaped
+ * ("a\\.b", "\\032").
+ */
+char *zone_name_text(struct arena *a, const uint8_t *wire, size_t len)
+{
+	char stack[1024], *buf = stack, *out;
+	size_t pos = 0, i = 0;
+
+	if (len * 4 + 2 > sizeof(stack))
+		buf = xmalloc(len * 4 + 2);
+	while (i < len && wire[i]) {
+		size_t end = i + 1 + wire[i];
+
+		for (i++; i < end && i < len; i++) {
+			unsigned char c = wire[i];
+
+			if (c == '.' || c == ';' || c == '(' || c == ')' ||
+			    c == '\\') {
+				buf[pos++] = '\\';
+				buf[pos++] = (char)c;
+			} else if (c <= 0x20 || c >= 0x7f) {
+				buf[pos++] = '\\';
+				buf[pos++] = (char)('0' + c / 100);
+				buf[pos++] = (char)('0' + c / 10 % 10);
+				buf[pos++] = (char)('0' + c % 10);
+			} else {
+				buf[pos++] = (char)(c >= 'A' && c <= 'Z' ?
+						    c + 'a' - 'A' : c);
+			}
+		}
+		buf[pos++] = '.';
+	}
+	if (!pos)
+		buf[pos++] = '.';
+	out = arena_alloc(a, pos + 1);
+	memcpy(out, buf, pos);
+	out[pos] = '\0';
+	if (buf != stack)
+		free(buf);
+	return out;
+}
+
+static char *lower_dname(struct arena *a, const ldns_rdf *rdf)
+{
+	if (!rdf)
+		return arena_strdup(a, ".");
+	return zone_name_text(a, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+}
+
+/* The name as ldns writes it, case kept, for messages. */
+static const char *name_text_as_written(struct arena *a, const ldns_rdf *rdf)
+{
+	char *s = rdf ? ldns_rdf2str(rdf) : NULL;
+	const char *out = arena_strdup(a, s ? s : "?");
+
+	free(s);
+	return out;
+}
+
+size_t zone_next_token(const char **p)
+{
+	const char *s = *p;
+
+	while (*s == ' ')
+		s++;
+	*p = s;
+	while (*s && *s != ' ')
+		s++;
+	return (size_t)(s - *p);
+}
+
+/* Returns the seconds of a TTL unit letter (lower case), or 0. */
+static unsigned long ttl_unit(int c)
+{
+	switch (c) {
+	case 's':
+		return 1;
+	case 'm':
+		return 60;
+	case 'h':
+		return 3600;
+	case 'd':
+		return 86400;
+	case 'w':
+		return 604800;
+	default:
+		return 0;
+	}
+}
+
+int zone_parse_ttl(const char *s, size_t len, uint32_t *out)
+{
+	unsigned long total = 0, value = 0;
+	bool digits = false;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int c = tolower((unsigned char)s[i]);
+		unsigned long unit = 0;
+
+		if (isdigit(c)) {
+			value = value * 10 + (unsigned long)(c - '0');
+			digits = true;
+			if (value > MAX_TTL)
+				return -1;
+			continue;
+		}
+		unit = ttl_unit(c);
+		if (!unit || !digits)
+			return -1;
+		total += value * unit;
+		if (total > MAX_TTL)
+			return -1;
+		value = 0;
+		digits = false;
+	}
+	if (!len)
+		return -1;
+	total += value;
+	if (total > MAX_TTL)
+		return -1;
+	*out = (uint32_t)total;
+	return 0;
+}
+
+static bool is_class_token(const char *s, size_t n)
+{
+	static const char *const classes[] = { "IN", "CH", "CS", "HS" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
+		if (n == 2 && strncasecmp(s, classes[i], 2) == 0)
+			return true;
+	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
+	       isdigit((unsigned char)s[5]);
+}
+
+const char *zone_rdata_start(const char *text, bool inherits_owner)
+{
+	const char *p = text;
+	size_t n;
+	uint32_t ttl;
+
+	if (!inherits_owner) {
+		n = zone_next_token(&p);
+		p += n;
+	}
+	for (;;) {
+		n = zone_next_token(&p);
+		if (!n)
+			return p;
+		if (!is_class_token(p, n) && zone_parse_ttl(p, n, &ttl) < 0)
+			break;
+		p += n;
+	}
+	p += n;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* Concatenates the wire form of all RDATA fields. */
+static uint8_t *rdata_wire(struct arena *a, const ldns_rr *rr, size_t *len)
+{
+	size_t i, total = 0;
+	uint8_t *out;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	out = arena_alloc(a, total ? total : 1);
+	*len = 0;
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+
+		memcpy(out + *len, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+		*len += ldns_rdf_size(rdf);
+	}
+	return out;
+}
+
+static uint32_t rdf_u32(const ldns_rr *rr, size_t i)
+{
+	const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+
+	if (!rdf || ldns_rdf_size(rdf) != 4)
+		return 0;
+	return ldns_rdf2native_int32(rdf);
+}
+
+/* Collects the domain names of the RDATA (MX exchange, NS, CNAME, ...). */
+static void fill_names(struct arena *a, struct record *r, const ldns_rr *rr)
+{
+	size_t i, n = 0, count = ldns_rr_rd_count(rr);
+
+	for (i = 0; i < count; i++)
+		n += ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME;
+	if (!n)
+		return;
+	r->names = arena_alloc(a, n * sizeof(*r->names));
+	for (i = 0; i < count; i++)
+		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME)
+			r->names[r->name_count++] =
+				lower_dname(a, ldns_rr_rdf(rr, i));
+}
+
+static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
+{
+	size_t len, count = ldns_rr_rd_count(rr);
+	uint8_t *wire;
+
+	switch (r->type) {
+	case RR_TLSA:
+		wire = rdata_wire(a, rr, &len);
+		r->u.tlsa.usage = len > 0 ? wire[0] : 0;
+		r->u.tlsa.selector = len > 1 ? wire[1] : 0;
+		r->u.tlsa.mtype = len > 2 ? wire[2] : 0;
+		r->u.tlsa.data = len > 3 ? wire + 3 : wire;
+		r->u.tlsa.len = len > 3 ? len - 3 : 0;
+		break;
+	case RR_MX:
+		if (count == 2) {
+			r->u.mx.preference = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+			r->u.mx.exchange = lower_dname(a, ldns_rr_rdf(rr, 1));
+		}
+		break;
+	case RR_CNAME:
+		if (count == 1)
+			r->u.cname.target = lower_dname(a, ldns_rr_rdf(rr, 0));
+		break;
+	case RR_RRSIG:
+		if (count >= 6) {
+			r->u.rrsig.covered =
+				ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+			r->u.rrsig.expiration = rdf_u32(rr, 4);
+			r->u.rrsig.inception = rdf_u32(rr, 5);
+		}
+		break;
+	case RR_SOA:
+		if (count == 7) {
+			r->u.soa.mname = lower_dname(a, ldns_rr_rdf(rr, 0));
+			r->u.soa.rname = lower_dname(a, ldns_rr_rdf(rr, 1));
+			r->u.soa.serial = rdf_u32(rr, 2);
+			r->u.soa.refresh = rdf_u32(rr, 3);
+			r->u.soa.retry = rdf_u32(rr, 4);
+			r->u.soa.expire = rdf_u32(rr, 5);
+			r->u.soa.minimum = rdf_u32(rr, 6);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* FNV-1a step over len bytes, in lower case when fold is set. */
+static uint64_t fnv(uint64_t h, const uint8_t *p, size_t len, bool fold)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		uint8_t c = p[i];
+
+		if (fold && c >= 'A' && c <= 'Z')
+			c = (uint8_t)(c + 'a' - 'A');
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Hashes a record in wire form with every domain name in lower case (as
+ * in the canonical form of RFC 4034, section 6.2, for all types): owner,
+ * type, class, TTL and each RDATA field with its length.
+ */
+static uint64_t record_hash(const ldns_rr *rr)
+{
+	uint64_t h = 14695981039346656037ULL;
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+	uint8_t fixed[8];
+	size_t i;
+
+	if (owner)
+		h = fnv(h, ldns_rdf_data(owner), ldns_rdf_size(owner), true);
+	ldns_write_uint16(fixed, (uint16_t)ldns_rr_get_type(rr));
+	ldns_write_uint16(fixed + 2, (uint16_t)ldns_rr_get_class(rr));
+	ldns_write_uint32(fixed + 4, ldns_rr_ttl(rr));
+	h = fnv(h, fixed, sizeof(fixed), false);
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+		ldns_write_uint16(fixed, (uint16_t)ldns_rdf_size(f));
+		h = fnv(h, fixed, 2, false);
+		h = fnv(h, ldns_rdf_data(f), ldns_rdf_size(f),
+			ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME);
+	}
+	return h;
+}
+
+static void fill_record(struct arena *a, struct record *r, const ldns_rr *rr,
+			const char *text, bool inherits_owner, unsigned line)
+{
+	memset(r, 0, sizeof(*r));
+	r->owner = lower_dname(a, ldns_rr_owner(rr));
+	r->type = (uint16_t)ldns_rr_get_type(rr);
+	r->ttl = ldns_rr_ttl(rr);
+	r->line = line;
+	r->column = 1;
+	r->hash = record_hash(rr);
+	fill_names(a, r, rr);
+	/* only the TLSA rules read the text */
+	if (r->type == RR_TLSA)
+		r->rdata_text = arena_strdup(a, zone_rdata_start(text,
+							       inherits_owner));
+	fill_typed(a, r, rr);
+}
+
+/* True when a quoted string of text is longer than 255 bytes (RFC 1035,
+ * section 3.3: a character-string has a one-byte length). */
+static bool long_string(const char *text)
+{
+	const char *p = text;
+
+	while ((p = strchr(p, '"'))) {
+		size_t n = 0;
+
+		for (p++; *p && *p != '"'; p++, n++)
+			if (*p == '\\' && p[1])
+				p++;
+		if (n > 255)
+			return true;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+/* Returns a hint on how to write the record's type, or "". */
+static const char *type_hint(const char *text, bool inherits_owner,
+			     struct strbuf *out)
+{
+	const char *rdata = zone_rdata_start(text, inherits_owner), *type = rdata;
+	char name[16];
+	size_t n;
+
+	while (type > text && type[-1] == ' ')
+		type--;
+	for (n = 0; type > text && type[-1] != ' ' && n < sizeof(name) - 1; n++)
+		type--;
+	memcpy(name, type, n);
+	name[n] = '\0';
+	if (!n || (ldns_get_rr_type_by_name(name) == 0 &&
+		   strncasecmp(name, "TYPE", 4) != 0)) {
+		strbuf_addf(out, "; '%s' is not a record type that danelint "
+			    "knows, so check the type, or the TTL and class "
+			    "before it", name);
+		return strbuf_str(out);
+	}
+	if (strcasecmp(name, "TXT") == 0 && long_string(rdata))
+		return "; a quoted string holds at most 255 bytes, so split it "
+		       "into several quoted strings";
+	if (strcasecmp(name, "A") == 0)
+		return "; write an IPv4 address such as 192.0.2.1";
+	if (strcasecmp(name, "AAAA") == 0)
+		return "; write an IPv6 address such as 2001:db8::1";
+	if (strcasecmp(name, "MX") == 0)
+		return "; write a preference and a host, as in 'MX 10 mx1'";
+	if (strcasecmp(name, "TLSA") == 0)
+		return "; write usage, selector, matching type and hex data, "
+		       "as in 'TLSA 3 1 1 <64 hex digits>'";
+	return "";
+}
+
+static size_t rdata_size(const ldns_rr *rr)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	return total;
+}
+
+/* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)?
+ * Compares wire forms: the apex must be a suffix on a label boundary. */
+static bool in_zone(const struct record_env *env, const ldns_rr *rr)
+{
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+	const uint8_t *name, *apex;
+	size_t nlen, alen, i = 0, k;
+
+	if (!env->apex)
+		return true;
+	name = ldns_rdf_data(owner);
+	nlen = ldns_rdf_size(owner);
+	apex = ldns_rdf_data(env->apex);
+	alen = ldns_rdf_size(env->apex);
+	while (i < nlen && nlen - i > alen && name[i])
+		i += 1u + name[i];
+	if (i > nlen || nlen - i != alen)
+		return false;
+	for (k = 0; k < alen; k++) {
+		uint8_t a = name[i + k], b = apex[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (uint8_t)(a + 'a' - 'A');
+		if (b >= 'A' && b <= 'Z')
+			b = (uint8_t)(b + 'a' - 'A');
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* Formats a message into the arena. */
+__attribute__((format(printf, 2, 3)))
+static const char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	const char *out;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	out = arena_strdup(a, s);
+	free(s);
+	return out;
+}
+
+void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
+		       const char *text, bool inherits_owner, unsigned line,
+		       struct arena *a, struct record_outcome *out)
+{
+	ldns_rdf *origin = (ldns_rdf *)env->origin;
+	ldns_rr *rr;
+	ldns_status status;
+
+	memset(out, 0, sizeof(*out));
+	out->verdict = RECORD_SYNTAX;
+	if (inherits_owner && !*prev) {
+		out->message = "record has no owner name; start the first "
+			       "record of a file with a name in the first "
+			       "column";
+		return;
+	}
+	rr = env->check_fast_path
+		? zone_fast_parse_checked(text, inherits_owner,
+					  env->default_ttl, origin, prev)
+		: zone_fast_parse(text, inherits_owner, env->default_ttl,
+				  origin, prev);
+	status = rr ? LDNS_STATUS_OK
+		    : ldns_rr_new_frm_str(&rr, text, env->default_ttl, origin,
+					  prev);
+	if (status != LDNS_STATUS_OK) {
+		struct strbuf hint;
+
+		strbuf_init(&hint);
+		out->message = arena_printf(a, "invalid record '%.60s%s' (%s)%s",
+					    text + (text[0] == ' '),
+					    strlen(text) > 61 ? "..." : "",
+					    ldns_get_errorstr_by_id(status),
+					    type_hint(text, inherits_owner,
+						      &hint));
+		strbuf_release(&hint);
+		return;
+	}
+	/* ldns 1.8.3 silently drops what does not fit in about 64 KiB, so
+	 * RDATA near that size was most likely cut short. */
+	if (rdata_size(rr) >= 64000 || strlen(text) > 2 * 65535 + 1024) {
+		out->message = "RDATA of the record is too long: a record "
+			       "holds at most 65535 bytes (RFC 1035, section "
+			       "3.2.1), and no DNS message carries one this "
+			       "size; shorten it";
+	} else if (!in_zone(env, rr)) {
+		const ldns_rdf *o = ldns_rr_owner(rr);
+
+		out->verdict = RECORD_OUT_OF_ZONE;
+		out->message = arena_printf(a, "'%s' lies outside the zone "
+			"'%s', so name servers ignore the record; move it to "
+			"the zone file of its own domain",
+			name_text_as_written(a, o),
+			name_text_as_written(a, env->apex));
+	} else {
+		out->verdict = RECORD_OK;
+		fill_record(a, &out->rec, rr, text, inherits_owner, line);
+	}
+	ldns_rr_free(rr);
+}
