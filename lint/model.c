@@ -2,6 +2,7 @@
 /* The model the rules read: indexes and lookups over loaded records. */
 #include "model.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ static void drop_index(struct model *m)
 	free(m->tlsa_sets);
 	free(m->by_owner);
 	free(m->owner_slots);
+	free(m->tlsa_slots);
 	free(m->mx_by_exchange);
 	free(m->mx_sets);
 	free(m->cname_by_target);
@@ -30,6 +32,7 @@ static void drop_index(struct model *m)
 	m->tlsa_set_count = 0;
 	m->by_owner = NULL;
 	m->owner_slots = NULL;
+	m->tlsa_slots = NULL;
 	m->mx_by_exchange = NULL;
 	m->mx_sets = NULL;
 	m->mx_set_count = 0;
@@ -194,6 +197,28 @@ static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
 	}
 }
 
+static uint64_t name_hash(const char *s);
+
+/* The hash table of TLSA RRsets by owner, at most half full. */
+static void build_tlsa_table(struct model *m)
+{
+	size_t i, size = 16;
+
+	while (size < 2 * m->tlsa_set_count + 2)
+		size *= 2;
+	m->tlsa_slots = xcalloc(size, sizeof(*m->tlsa_slots));
+	m->tlsa_mask = size - 1;
+	for (i = 0; i < m->tlsa_set_count; i++) {
+		uint64_t h = name_hash(m->tlsa_sets[i].owner);
+		size_t slot = h & m->tlsa_mask;
+
+		while (m->tlsa_slots[slot].pos)
+			slot = (slot + 1) & m->tlsa_mask;
+		m->tlsa_slots[slot].pos = (uint32_t)i + 1;
+		m->tlsa_slots[slot].hash = h;
+	}
+}
+
 static void build_tlsa_sets(struct model *m)
 {
 	size_t i = 0, alloc = 0;
@@ -208,7 +233,7 @@ static void build_tlsa_sets(struct model *m)
 			continue;
 		}
 		while (j < m->record_count && m->by_owner[j]->type == RR_TLSA &&
-		       strcmp(m->by_owner[j]->owner, r->owner) == 0)
+		       m->by_owner[j]->owner == r->owner)
 			j++;
 		set = ARRAY_PUSH(m->tlsa_sets, m->tlsa_set_count, alloc);
 		memset(set, 0, sizeof(*set));
@@ -220,6 +245,7 @@ static void build_tlsa_sets(struct model *m)
 		parse_tlsa_owner(m, set);
 		i = j;
 	}
+	build_tlsa_table(m);
 }
 
 static const struct tlsa_set *follow_alias(const struct model *m,
@@ -273,18 +299,12 @@ static uint64_t name_hash(const char *s)
 }
 
 /* Maps each owner name to its records in by_owner: open addressing, at
- * most half full. Also collects the MX RRsets. */
-static void build_owner_table(struct model *m)
+ * most half full. Also collects the MX RRsets. Records of one owner
+ * share one owner string by now. */
+static void build_owner_table(struct model *m, size_t owners)
 {
-	size_t i, j, owners = 0, size = 16, alloc = 0;
+	size_t i, j, size = 16, alloc = 0;
 
-	for (i = 0; i < m->record_count; i = j) {
-		for (j = i + 1; j < m->record_count &&
-		     strcmp(m->by_owner[j]->owner, m->by_owner[i]->owner) == 0;
-		     j++)
-			;
-		owners++;
-	}
 	while (size < 2 * owners + 2)
 		size *= 2;
 	m->owner_slots = xcalloc(size, sizeof(*m->owner_slots));
@@ -294,8 +314,7 @@ static void build_owner_table(struct model *m)
 		size_t slot = h & m->owner_mask, k;
 
 		for (j = i + 1; j < m->record_count &&
-		     strcmp(m->by_owner[j]->owner, m->by_owner[i]->owner) == 0;
-		     j++)
+		     m->by_owner[j]->owner == m->by_owner[i]->owner; j++)
 			;
 		while (m->owner_slots[slot].pos)
 			slot = (slot + 1) & m->owner_mask;
@@ -317,10 +336,65 @@ static void build_owner_table(struct model *m)
 	}
 }
 
+/* Sorts one half of the items; run on a thread of its own. */
+struct sort_half {
+	struct sort_item *items;
+	size_t count;
+};
+
+static void *sort_half(void *arg)
+{
+	struct sort_half *h = arg;
+
+	qsort(h->items, h->count, sizeof(*h->items), cmp_item);
+	return NULL;
+}
+
+/*
+ * Sorts the records by owner, then type, into by_owner: the two halves
+ * on two threads when there are many, then merged. Returns the number of
+ * owners; the records of one owner then share one owner string.
+ */
+static size_t sort_records(struct model *m, struct sort_item *items)
+{
+	size_t n = m->record_count, half = n / 2, i, j, k, owners = 0;
+	struct sort_half second = { items + half, n - half };
+	const struct sort_item *prev = NULL;
+	pthread_t id;
+	bool threaded = n >= 65536 &&
+			pthread_create(&id, NULL, sort_half, &second) == 0;
+
+	if (!threaded)
+		half = n;
+	qsort(items, half, sizeof(*items), cmp_item);
+	if (threaded)
+		pthread_join(id, NULL);
+	m->by_owner = xmalloc((n + 1) * sizeof(*m->by_owner));
+	for (i = 0, j = half, k = 0; k < n; k++) {
+		const struct sort_item *next;
+		struct record *r;
+
+		if (j >= n || (i < half && cmp_item(&items[i], &items[j]) <= 0))
+			next = &items[i++];
+		else
+			next = &items[j++];
+		r = (struct record *)next->r;
+		if (prev && prev->key[0] == next->key[0] &&
+		    prev->key[1] == next->key[1] &&
+		    strcmp(prev->r->owner, r->owner) == 0)
+			r->owner = prev->r->owner;
+		else
+			owners++;
+		m->by_owner[k] = r;
+		prev = next;
+	}
+	return owners;
+}
+
 void model_index(struct model *m)
 {
 	struct sort_item *items;
-	size_t i, j, alloc = 0, cname_alloc = 0;
+	size_t i, j, owners, alloc = 0, cname_alloc = 0;
 
 	drop_index(m);
 	for (i = 0; i < m->zone_count; i++) {
@@ -355,12 +429,9 @@ void model_index(struct model *m)
 	if (m->cname_count)
 		qsort(m->cname_by_target, m->cname_count,
 		      sizeof(*m->cname_by_target), cmp_target);
-	qsort(items, m->record_count, sizeof(*items), cmp_item);
-	m->by_owner = xmalloc((m->record_count + 1) * sizeof(*m->by_owner));
-	for (i = 0; i < m->record_count; i++)
-		m->by_owner[i] = items[i].r;
+	owners = sort_records(m, items);
 	free(items);
-	build_owner_table(m);
+	build_owner_table(m, owners);
 	if (m->mx_count)
 		qsort(m->mx_by_exchange, m->mx_count,
 		      sizeof(*m->mx_by_exchange), cmp_exchange);
@@ -432,18 +503,20 @@ const struct zone *model_zone_for(const struct model *m, const char *name)
 const struct tlsa_set *model_tlsa_set(const struct model *m,
 				      const char *owner)
 {
-	size_t lo = 0, hi = m->tlsa_set_count;
+	uint64_t h;
+	size_t slot;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->tlsa_sets[mid].owner, owner);
+	if (!m->tlsa_slots)
+		return NULL;
+	h = name_hash(owner);
+	for (slot = h & m->tlsa_mask; m->tlsa_slots[slot].pos;
+	     slot = (slot + 1) & m->tlsa_mask) {
+		const struct tlsa_set *set =
+			&m->tlsa_sets[m->tlsa_slots[slot].pos - 1];
 
-		if (c == 0)
-			return &m->tlsa_sets[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (m->tlsa_slots[slot].hash == h &&
+		    strcmp(set->owner, owner) == 0)
+			return set;
 	}
 	return NULL;
 }
@@ -451,17 +524,22 @@ const struct tlsa_set *model_tlsa_set(const struct model *m,
 const struct tlsa_set *model_tlsa_for_host(const struct model *m,
 					   const char *host, unsigned port)
 {
-	char *name = xasprintf("_%u._tcp.%s", port, host);
-	const struct tlsa_set *set = follow_alias(m, name);
+	char buf[320], *name = buf;
+	const struct tlsa_set *set;
 
-	free(name);
+	if ((size_t)snprintf(buf, sizeof(buf), "_%u._tcp.%s", port, host) >=
+	    sizeof(buf))
+		name = xasprintf("_%u._tcp.%s", port, host);
+	set = follow_alias(m, name);
+	if (name != buf)
+		free(name);
 	return set;
 }
 
 static const struct tlsa_set *follow_alias(const struct model *m,
 					  const char *start)
 {
-	char *name = xstrdup(start);
+	const char *name = start;
 	const struct tlsa_set *set = NULL;
 	int step;
 
@@ -472,10 +550,9 @@ static const struct tlsa_set *follow_alias(const struct model *m,
 		if (set || !model_find(m, name, RR_CNAME, &rr) ||
 		    !rr[0]->u.cname.target)
 			break;
-		free(name);
-		name = xstrdup(rr[0]->u.cname.target);
+		/* the model owns the target, so no copy is needed */
+		name = rr[0]->u.cname.target;
 	}
-	free(name);
 	return set;
 }
 

@@ -258,6 +258,9 @@ struct model {
 	const struct record **by_owner;	/* sorted by owner, then type */
 	struct owner_slot *owner_slots;	/* hash table of owners */
 	size_t owner_mask;
+	struct owner_slot *tlsa_slots;	/* of TLSA RRsets: pos is 1 +
+					 * the index in tlsa_sets */
+	size_t tlsa_mask;
 	struct tlsa_set *tlsa_sets;
 	size_t tlsa_set_count;
 	const struct record **mx_by_exchange;

@@ -75,6 +75,24 @@ static void finish(struct scan *s, struct scan_entry *e, unsigned line)
 	e->comments = strbuf_str(&s->comments);
 }
 
+/* Is c copied to the text as it is, outside quotes? */
+static bool plain_char(char c)
+{
+	switch (c) {
+	case '\\':
+	case '"':
+	case ';':
+	case '(':
+	case ')':
+	case '\n':
+	case '\r':
+	case '\t':
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* Returns 1 when the entry is complete, 0 when it was blank, -1 on error. */
 static int scan_entry_text(struct scan *s, struct scan_entry *e)
 {
@@ -83,8 +101,22 @@ static int scan_entry_text(struct scan *s, struct scan_entry *e)
 	bool quoted = false;
 
 	while (s->pos < s->len) {
-		char c = s->buf[s->pos++];
+		char c;
 
+		/* copy a run of plain characters in one piece */
+		if (!quoted) {
+			size_t end = s->pos;
+
+			while (end < s->len && plain_char(s->buf[end]))
+				end++;
+			if (end > s->pos) {
+				strbuf_add(&s->text, s->buf + s->pos,
+					   end - s->pos);
+				s->pos = end;
+				continue;
+			}
+		}
+		c = s->buf[s->pos++];
 		if (c == '\\' && s->pos < s->len) {
 			char next = s->buf[s->pos++];
 

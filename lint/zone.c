@@ -382,6 +382,8 @@ static void parse_file(struct load_state *st, const char *path,
 		const char *text = e.text;
 
 		if (e.kind == SCAN_ERROR) {
+			/* errors stay in file order */
+			flush_batch(st);
 			syntax_error(st, path, e.line, "%s", e.message);
 			continue;
 		}

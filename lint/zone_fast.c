@@ -59,12 +59,40 @@ static int tokenize(const char *text, struct token *t)
 	}
 }
 
-static bool all_in(const struct token *t, const char *set)
+/* Character classes of the fields the fast path takes. */
+enum {
+	C_DIGIT = 1,	/* 0-9 */
+	C_HEX = 2,	/* 0-9 a-f A-F */
+	C_NAME = 4,	/* letters, digits, '-', '_', '*', '.' */
+	C_IPV4 = 8,	/* digits and '.' */
+	C_IPV6 = 16,	/* hex digits, ':' and '.' */
+};
+
+static unsigned char char_class(unsigned char c)
+{
+	unsigned char k = 0;
+
+	if (c >= '0' && c <= '9')
+		k |= C_DIGIT | C_HEX | C_NAME | C_IPV4 | C_IPV6;
+	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+		k |= C_HEX | C_IPV6;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+	    c == '_' || c == '*')
+		k |= C_NAME;
+	if (c == '.')
+		k |= C_NAME | C_IPV4 | C_IPV6;
+	if (c == ':')
+		k |= C_IPV6;
+	return k;
+}
+
+/* Are all characters of t, at least one, of class k? */
+static bool all_in(const struct token *t, unsigned char k)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		if (!strchr(set, t->p[i]))
+		if (!(char_class((unsigned char)t->p[i]) & k))
 			return false;
 	return t->n > 0;
 }
@@ -91,7 +119,7 @@ static bool number(const struct token *t, size_t digits, unsigned long max,
 	unsigned long v = 0;
 	size_t i;
 
-	if (t->n == 0 || t->n > digits || !all_in(t, "0123456789"))
+	if (t->n == 0 || t->n > digits || !all_in(t, C_DIGIT))
 		return false;
 	for (i = 0; i < t->n; i++)
 		v = v * 10 + (unsigned long)(t->p[i] - '0');
@@ -105,15 +133,12 @@ static bool number(const struct token *t, size_t digits, unsigned long max,
  */
 static ldns_rdf *plain_name(const struct token *t, const ldns_rdf *origin)
 {
-	static const char name_chars[] =
-		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		"0123456789-_*.";
 	char buf[256];
 	ldns_rdf *rdf = NULL;
 
 	if (t->n == 1 && t->p[0] == '@')
 		return origin ? ldns_rdf_clone(origin) : NULL;
-	if (t->n < 2 || !all_in(t, name_chars) || t->p[0] == '.' ||
+	if (t->n < 2 || !all_in(t, C_NAME) || t->p[0] == '.' ||
 	    !copy(t, buf, sizeof(buf)) || strstr(buf, ".."))
 		return NULL;
 	if (ldns_str2rdf_dname(&rdf, buf) != LDNS_STATUS_OK)
@@ -129,7 +154,7 @@ static ldns_rdf *plain_name(const struct token *t, const ldns_rdf *origin)
 
 /* Parses field k of type with ldns, after checking its characters. */
 static ldns_rdf *field(ldns_rr_type type, size_t k, const struct token *t,
-		       const char *chars, size_t max)
+		       unsigned char chars, size_t max)
 {
 	const ldns_rr_descriptor *desc = ldns_rr_descript((uint16_t)type);
 	char buf[64];
@@ -149,7 +174,7 @@ static ldns_rdf *number_field(ldns_rr_type type, size_t k,
 
 	if (!number(t, digits, max, &v))
 		return NULL;
-	return field(type, k, t, "0123456789", digits);
+	return field(type, k, t, C_DIGIT, digits);
 }
 
 /* A quoted string of printable ASCII without ';', '(', ')' or '\\'. */
@@ -178,14 +203,13 @@ static ldns_rdf *text_field(const struct token *t)
 /* Hex association data in one or more tokens, an even number of digits. */
 static ldns_rdf *hex_field(const struct token *t, int count)
 {
-	static const char hex_chars[] = "0123456789abcdefABCDEF";
 	char *buf;
 	size_t len = 0;
 	ldns_rdf *rdf;
 	int i;
 
 	for (i = 0; i < count; i++) {
-		if (!all_in(&t[i], hex_chars))
+		if (!all_in(&t[i], C_HEX))
 			return NULL;
 		len += t[i].n;
 	}
@@ -217,13 +241,11 @@ static bool parse_rdata(ldns_rr *rr, ldns_rr_type type, const struct token *t,
 
 	switch (type) {
 	case LDNS_RR_TYPE_A:
-		if (n == 1 && (f[0] = field(type, 0, &t[0], "0123456789.",
-					    15)))
+		if (n == 1 && (f[0] = field(type, 0, &t[0], C_IPV4, 15)))
 			count = 1;
 		break;
 	case LDNS_RR_TYPE_AAAA:
-		if (n == 1 && (f[0] = field(type, 0, &t[0],
-					    "0123456789abcdefABCDEF:.", 45)))
+		if (n == 1 && (f[0] = field(type, 0, &t[0], C_IPV6, 45)))
 			count = 1;
 		break;
 	case LDNS_RR_TYPE_NS:
