@@ -2,6 +2,7 @@
 /* The rules engine: runs rules, applies severities and suppressions. */
 #include "rule.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,7 @@ void lint_ctx_release(struct lint_ctx *ctx)
 	free(ctx->severity_fixed);
 	free(ctx->findings);
 	free(ctx->host_verdicts);
+	free(ctx->used);
 	arena_release(&ctx->arena);
 	memset(ctx, 0, sizeof(*ctx));
 }
@@ -96,9 +98,25 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+/* Models with fewer records are checked on one thread. */
+#define THREADED_RULES_MIN_RECORDS 65536
+
+/* Which rules run_rules runs. */
+enum rule_pick {
+	PICK_ALL,
+	PICK_MODEL_ONLY,	/* only the rules marked model_only */
+	PICK_OTHERS,		/* all but those */
+};
+
+static bool picked(const struct rule *r, enum rule_pick pick)
+{
+	return pick == PICK_ALL || (pick == PICK_MODEL_ONLY) == r->model_only;
+}
+
 /* Runs the enabled rules of the given scopes that are late, or those that
- * are not. */
-static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late)
+ * are not, and that pick selects. */
+static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late,
+		     enum rule_pick pick)
 {
 	size_t i;
 
@@ -106,7 +124,7 @@ static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late)
 		const struct rule *r = rule_registry[i];
 
 		if (r->late != late || ctx->severities[i] == SEV_OFF ||
-		    !r->check)
+		    !r->check || !picked(r, pick))
 			continue;
 		if ((r->scope == SCOPE_ZONE && !zones) ||
 		    (r->scope == SCOPE_CERT && !certs) ||
@@ -119,10 +137,74 @@ static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late)
 	return 0;
 }
 
+/* The model_only rules, on a thread of their own with a ctx of its own. */
+struct side_run {
+	struct lint_ctx ctx;
+	bool zones;
+	bool certs;
+	int rc;
+};
+
+static void *side_rules(void *arg)
+{
+	struct side_run *s = arg;
+
+	s->rc = run_rules(&s->ctx, s->zones, s->certs, false, PICK_MODEL_ONLY);
+	return NULL;
+}
+
+/*
+ * Runs the rules that are not late. On a large model with more than one
+ * thread allowed, the model_only rules run on a second thread, and their
+ * findings and suppressions join ctx's afterwards.
+ */
+static int run_early_rules(struct lint_ctx *ctx, bool zones, bool certs)
+{
+	struct side_run side;
+	pthread_t id;
+	size_t i;
+	int rc;
+
+	if (thread_count() < 2 ||
+	    ctx->model->record_count < THREADED_RULES_MIN_RECORDS)
+		return run_rules(ctx, zones, certs, false, PICK_ALL);
+	side.ctx = *ctx;
+	arena_init(&side.ctx.arena);
+	side.ctx.findings = NULL;
+	side.ctx.finding_count = side.ctx.finding_alloc = 0;
+	side.ctx.ran = xcalloc(rule_registry_count, sizeof(*side.ctx.ran));
+	side.ctx.host_verdicts = xcalloc(ctx->model->host_count + 1,
+					 sizeof(*side.ctx.host_verdicts));
+	side.ctx.defer_used = true;
+	side.ctx.used = NULL;
+	side.ctx.used_count = side.ctx.used_alloc = 0;
+	side.zones = zones;
+	side.certs = certs;
+	side.rc = 0;
+	if (pthread_create(&id, NULL, side_rules, &side) != 0) {
+		side_rules(&side);
+		rc = run_rules(ctx, zones, certs, false, PICK_OTHERS);
+	} else {
+		rc = run_rules(ctx, zones, certs, false, PICK_OTHERS);
+		pthread_join(id, NULL);
+	}
+	lint_ctx_take(ctx, &side.ctx);
+	for (i = 0; i < side.ctx.used_count; i++)
+		ctx->model->suppressions[side.ctx.used[i]].used = true;
+	if (side.ctx.history_error)
+		ctx->history_error = side.ctx.history_error;
+	free(side.ctx.used);
+	free(side.ctx.ran);
+	free(side.ctx.findings);
+	free(side.ctx.host_verdicts);
+	arena_release(&side.ctx.arena);
+	return rc < 0 || side.rc < 0 ? -1 : 0;
+}
+
 int lint_run(struct lint_ctx *ctx, bool zones, bool certs)
 {
-	if (run_rules(ctx, zones, certs, false) < 0 ||
-	    run_rules(ctx, zones, certs, true) < 0)
+	if (run_early_rules(ctx, zones, certs) < 0 ||
+	    run_rules(ctx, zones, certs, true, PICK_ALL) < 0)
 		return -1;
 	lint_sort(ctx);
 	return 0;
@@ -176,19 +258,30 @@ static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 {
 	struct model *m = ctx->model;
 	bool found = false;
-	size_t i;
+	int pass;
 
 	if (!loc->file)
 		return false;
-	for (i = 0; i < m->suppression_count; i++) {
-		struct suppression *s = &m->suppressions[i];
-		bool covers = s->scope == SUPPRESS_FILE ||
-			      (s->scope == SUPPRESS_LINE &&
-			       s->line == loc->line);
+	/* the file-wide comments (line 0), then those of the line */
+	for (pass = 0; pass < 2; pass++) {
+		struct suppression *s;
+		size_t i, n = model_suppressions_at(m, loc->file,
+						    pass ? loc->line : 0, &s);
 
-		if (covers && strcmp(s->rule, rule->id) == 0 &&
-		    strcmp(s->file, loc->file) == 0) {
-			s->used = true;
+		if (pass && loc->line == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			bool covers = s[i].scope == SUPPRESS_FILE ||
+				      (pass && s[i].scope == SUPPRESS_LINE);
+
+			if (!covers || strcmp(s[i].rule, rule->id) != 0)
+				continue;
+			if (ctx->defer_used)
+				*ARRAY_PUSH(ctx->used, ctx->used_count,
+					    ctx->used_alloc) =
+					(size_t)(s + i - m->suppressions);
+			else
+				s[i].used = true;
 			found = true;
 		}
 	}

@@ -391,12 +391,52 @@ static size_t sort_records(struct model *m, struct sort_item *items)
 	return owners;
 }
 
+static int cmp_suppression(const void *a, const void *b)
+{
+	const struct suppression *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->comment_line != y->comment_line)
+		return x->comment_line < y->comment_line ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+size_t model_suppressions_at(const struct model *m, const char *file,
+			     unsigned line, struct suppression **out)
+{
+	size_t lo = 0, hi = m->suppression_count, j;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct suppression *s = &m->suppressions[mid];
+		int c = strcmp(s->file, file);
+
+		if (c < 0 || (c == 0 && s->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (j = lo; j < m->suppression_count &&
+	     m->suppressions[j].line == line &&
+	     strcmp(m->suppressions[j].file, file) == 0; j++)
+		;
+	*out = m->suppressions + lo;
+	return j - lo;
+}
+
 void model_index(struct model *m)
 {
 	struct sort_item *items;
 	size_t i, j, owners, alloc = 0, cname_alloc = 0;
 
 	drop_index(m);
+	if (m->suppression_count)
+		qsort(m->suppressions, m->suppression_count,
+		      sizeof(*m->suppressions), cmp_suppression);
 	for (i = 0; i < m->zone_count; i++) {
 		m->zones[i].soa = NULL;
 		m->zones[i].has_dnskey = false;

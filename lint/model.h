@@ -317,6 +317,14 @@ const struct tlsa_set *model_tlsa_for_host(const struct model *m,
 /* Returns the host whose TLSA base domain is name, or NULL. */
 const struct host *model_host(const struct model *m, const char *name);
 
+/*
+ * Finds the suppressions of file at line (0: the file-wide ones and the
+ * next-line forms that cover nothing); model_index() sorts them. Sets
+ * *out to the first and returns how many there are.
+ */
+size_t model_suppressions_at(const struct model *m, const char *file,
+			     unsigned line, struct suppression **out);
+
 /* Finds the CNAME records whose target is name, across all zones. */
 size_t model_cnames_pointing_to(const struct model *m, const char *name,
 				const struct record *const **out);

@@ -10,7 +10,6 @@
 
 #include "msg.h"
 #include "rule.h"
-#include "zone_batch.h"
 
 enum {
 	OPT_CONFIG = 256,
@@ -186,7 +185,7 @@ static int parse_value(struct options *o, int c, const char *arg)
 	case OPT_JOBS:
 		if (parse_ulong(arg, 1024, &jobs) == 0 && jobs > 0) {
 			o->jobs = (long)jobs;
-			zone_set_threads((unsigned)jobs);
+			set_thread_count((unsigned)jobs);
 			return 0;
 		}
 		msg_usage("invalid --jobs '%s'; use a number from 1 to 1024",

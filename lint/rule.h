@@ -30,6 +30,9 @@ struct rule {
 	rule_check_fn check;
 	bool late;	/* runs after every other rule, because it reads what
 			 * they reported (unused-suppression) */
+	/* Reads the model and its ctx only (no OpenSSL, no git), so on a
+	 * large model it may run on a second thread beside the others. */
+	bool model_only;
 };
 
 /* Every rule, sorted by id. */
@@ -103,6 +106,12 @@ struct lint_ctx {
 	bool base_partial;
 	char **changed_zones;
 	size_t changed_zone_count;
+	/* On a second thread: suppressions that matched, by index, marked
+	 * used after the thread ends instead of at once. */
+	bool defer_used;
+	size_t *used;
+	size_t used_count;
+	size_t used_alloc;
 };
 
 /*

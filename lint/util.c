@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t size)
 {
@@ -157,6 +158,23 @@ char *arena_strndup(struct arena *arena, const char *s, size_t len)
 char *arena_strdup(struct arena *arena, const char *s)
 {
 	return arena_strndup(arena, s, strlen(s));
+}
+
+static unsigned thread_setting;
+
+void set_thread_count(unsigned n)
+{
+	thread_setting = n;
+}
+
+unsigned thread_count(void)
+{
+	long n;
+
+	if (thread_setting)
+		return thread_setting;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
 }
 
 void arena_splice(struct arena *arena, struct arena *from)

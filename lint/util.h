@@ -41,6 +41,11 @@ void *arena_alloc(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_strndup(struct arena *arena, const char *s, size_t len);
 void *arena_memdup(struct arena *arena, const void *data, size_t len);
+/* The number of threads to work with: set from --jobs; by default the
+ * number of online processors. */
+void set_thread_count(unsigned n);
+unsigned thread_count(void);
+
 /* Moves every block of from into arena; from is left empty. */
 void arena_splice(struct arena *arena, struct arena *from);
 

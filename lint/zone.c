@@ -338,7 +338,7 @@ static void flush_batch(struct load_state *st)
 	if (!b->count)
 		return;
 	batch_parse(b, st->origin, st->apex, st->check_fast_path, &st->prev,
-		    zone_threads(), &m->arena);
+		    thread_count(), &m->arena);
 	for (i = 0; i < b->count; i++) {
 		const struct record_outcome *o = &b->outcomes[i];
 		struct record *r;

@@ -5,28 +5,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Fewer records than this per thread are not worth a thread. */
 #define MIN_JOBS_PER_THREAD 4096
 #define MAX_THREADS 64
-
-static unsigned thread_setting;
-
-void zone_set_threads(unsigned n)
-{
-	thread_setting = n;
-}
-
-unsigned zone_threads(void)
-{
-	long n;
-
-	if (thread_setting)
-		return thread_setting;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (unsigned)n : 1;
-}
 
 void batch_init(struct record_batch *b)
 {

@@ -49,9 +49,4 @@ void batch_parse(struct record_batch *b, const ldns_rdf *origin,
 		 const ldns_rdf *apex, bool check_fast_path, ldns_rdf **prev,
 		 unsigned threads, struct arena *a);
 
-/* The number of threads to parse with: set from --jobs; by default the
- * number of online processors. */
-void zone_set_threads(unsigned n);
-unsigned zone_threads(void);
-
 #endif

@@ -110,6 +110,7 @@ const struct rule rule_mx_tlsa_partial = {
 	.summary = "an MX host without TLSA records, in a loaded zone, of a "
 		   "domain whose other MX hosts have them",
 	.check = check_partial,
+	.model_only = true,
 };
 
 /* Describes which of the two TLSA names of an aliased MX host, at the
@@ -193,4 +194,5 @@ const struct rule rule_mx_target_cname = {
 	.summary = "an MX exchange that is a CNAME in the loaded zones, so "
 		   "TLSA records and the certificate name follow its target",
 	.check = check_cname,
+	.model_only = true,
 };

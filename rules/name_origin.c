@@ -104,4 +104,5 @@ const struct rule rule_name_origin_doubled = {
 	.summary = "a name that ends in the zone origin twice, as in "
 		   "'mx1.example.net.example.net': a missing trailing dot",
 	.check = check,
+	.model_only = true,
 };

@@ -164,6 +164,7 @@ const struct rule rule_soa_rname_invalid = {
 	.summary = "an SOA RNAME that is the root, a single label, contains "
 		   "'@' or is a placeholder",
 	.check = check_invalid,
+	.model_only = true,
 };
 
 const struct rule rule_soa_rname_undeliverable = {
@@ -173,4 +174,5 @@ const struct rule rule_soa_rname_undeliverable = {
 	.summary = "an SOA RNAME whose mail domain, in a loaded zone, has no "
 		   "MX, A or AAAA, or a null MX",
 	.check = check_undeliverable,
+	.model_only = true,
 };

@@ -56,4 +56,5 @@ const struct rule rule_tlsa_digest_of_empty_input = {
 	.scope = SCOPE_ZONE,
 	.summary = "TLSA association data that is the digest of empty input",
 	.check = check,
+	.model_only = true,
 };

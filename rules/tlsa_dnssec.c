@@ -127,6 +127,7 @@ const struct rule rule_tlsa_unsigned_zone = {
 	.summary = "TLSA records in a zone without a DNSKEY record, which "
 		   "DANE senders ignore unless the zone is signed when served",
 	.check = check_unsigned,
+	.model_only = true,
 };
 
 const struct rule rule_tlsa_rrsig_expiry = {
@@ -136,4 +137,5 @@ const struct rule rule_tlsa_rrsig_expiry = {
 	.summary = "in a signed zone file, a TLSA RRset without an RRSIG, or "
 		   "whose RRSIG expires before a rollover started now ends",
 	.check = check_rrsig_expiry,
+	.model_only = true,
 };

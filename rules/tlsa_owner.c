@@ -33,4 +33,5 @@ const struct rule rule_tlsa_owner_name = {
 	.scope = SCOPE_ZONE,
 	.summary = "a TLSA owner not of the form _PORT._PROTO.host",
 	.check = check,
+	.model_only = true,
 };

@@ -166,6 +166,7 @@ const struct rule rule_tlsa_alias_target_missing = {
 	.summary = "a _PORT._PROTO name that is a CNAME, within the loaded "
 		   "zones, for a name without a TLSA RRset",
 	.check = check_alias_target,
+	.model_only = true,
 };
 
 const struct rule rule_tlsa_orphan = {
@@ -175,4 +176,5 @@ const struct rule rule_tlsa_orphan = {
 	.summary = "a port-25 TLSA RRset whose host no MX record in the "
 		   "loaded zones names, directly or through a CNAME",
 	.check = check_orphan,
+	.model_only = true,
 };

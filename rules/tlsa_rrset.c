@@ -33,6 +33,7 @@ const struct rule rule_tlsa_rrset_large = {
 	.summary = "a TLSA RRset with more records than max-tlsa-records "
 		   "(default 8)",
 	.check = check_large,
+	.model_only = true,
 };
 
 /*
@@ -93,6 +94,7 @@ const struct rule rule_tlsa_ttl_long = {
 	.summary = "a TLSA record with a TTL above max-tlsa-ttl (default "
 		   "86400 seconds)",
 	.check = check_ttl,
+	.model_only = true,
 };
 
 static bool same_association(const struct record *a, const struct record *b)
@@ -149,4 +151,5 @@ const struct rule rule_tlsa_duplicate = {
 	.summary = "a TLSA record that repeats the usage, selector, matching "
 		   "type and data of another in its RRset",
 	.check = check_duplicate,
+	.model_only = true,
 };

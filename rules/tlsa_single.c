@@ -46,4 +46,5 @@ const struct rule rule_tlsa_single_record = {
 	.summary = "a TLSA RRset with one record, so no next key can be "
 		   "pre-published (hosts without certificates only)",
 	.check = check,
+	.model_only = true,
 };

@@ -101,6 +101,7 @@ const struct rule rule_tlsa_pkix_usage = {
 	.scope = SCOPE_ZONE,
 	.summary = "usage 0 or 1 in a TLSA RRset used for SMTP",
 	.check = check_pkix,
+	.model_only = true,
 };
 
 const struct rule rule_tlsa_not_311 = {

@@ -40,6 +40,7 @@ const struct rule rule_record_out_of_zone = {
 	.summary = "a record whose owner lies outside its zone, which name "
 		   "servers ignore",
 	.check = check_out_of_zone,
+	.model_only = true,
 };
 
 const struct rule rule_zone_syntax = {
@@ -48,4 +49,5 @@ const struct rule rule_zone_syntax = {
 	.scope = SCOPE_ZONE,
 	.summary = "a record or directive that does not parse",
 	.check = check,
+	.model_only = true,
 };

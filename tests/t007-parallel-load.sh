@@ -3,7 +3,8 @@
 # A large zone file is parsed on several threads: the findings must be
 # exactly those of one thread, whatever the records around the places
 # where the file is cut (owners inherited from the line before, bad
-# owners, bad records, $TTL changes, comments and suppressions).
+# owners, bad records, $TTL changes, comments and suppressions), and
+# whether the rules run on one thread or two.
 . "$TESTS_DIR/lib/e2e.sh"
 
 cd "$work" || exit 2
@@ -19,7 +20,8 @@ awk 'BEGIN {
 		if (k == 0) printf "h%d\tIN A\t10.%d.%d.1\n", i, int(i / 256) % 256, i % 256
 		if (k == 1) printf "\tIN AAAA\t2001:db8::%x\n", i
 		if (k == 2) printf "\tIN TXT\t\"v=spf1 -all\"\n"
-		if (k == 3) printf "_25._tcp.h%d\tIN TLSA\t3 1 1 %064x\n", i, i
+		if (k == 3) printf "_25._tcp.h%d\tIN TLSA\t3 1 1 %064x%s\n", i, i,
+			i % 2 ? " ; danelint: disable=tlsa-orphan" : ""
 		if (k == 4) printf "\tIN TLSA\t3 1 1 %064d\n", i
 		if (k == 5) printf "m%d\tIN MX\t10 h%d\n", i, i - 5
 		if (k == 6) printf "\tIN A\t192.0.2.%d\n", i % 250 + (i % 2000 == 6 ? 600 : 0)
@@ -44,6 +46,11 @@ done
 # are all reported.
 expect_in "$work/one" "zone-syntax" "bad records reported"
 expect_in "$work/one" "record-out-of-zone" "out-of-zone records reported"
+# Half the TLSA RRsets carry a suppression that is used, the CNAME
+# records one that is not.
+expect_in "$work/one" "[tlsa-orphan]" "unsuppressed orphans reported"
+[ "$(grep -c 'unused-suppression' "$work/one")" -eq "$(grep -c CNAME big.example.zone)" ] ||
+	fail "only the suppressions on CNAME records are unused"
 [ "$(grep -c 'zone-syntax' "$work/one")" -eq "$(cat bad-count)" ] ||
 	fail "expected $(cat bad-count) zone-syntax findings, got $(grep -c zone-syntax "$work/one")"
 finish
