@@ -67,8 +67,18 @@ static int fail(struct scan *s, struct scan_entry *e, unsigned line,
 
 static void finish(struct scan *s, struct scan_entry *e, unsigned line)
 {
-	while (s->text.len && (s->text.buf[s->text.len - 1] == ' '))
+	/* trailing blanks go, but not an escaped one ("TXT \\ ") */
+	while (s->text.len && s->text.buf[s->text.len - 1] == ' ') {
+		size_t k = s->text.len - 1, slashes = 0;
+
+		while (k > 0 && s->text.buf[k - 1] == '\\') {
+			k--;
+			slashes++;
+		}
+		if (slashes % 2)
+			break;
 		s->text.buf[--s->text.len] = '\0';
+	}
 	e->line = line;
 	e->end_line = s->line;
 	e->text = strbuf_str(&s->text);

@@ -308,6 +308,12 @@ static void directive(struct load_state *st, const char *path, unsigned line,
 	p += n;
 	n = zone_next_token(&p);
 	arg2 = xstrndup(p, n);
+	/* $INCLUDE "zones/a.db": a quoted file name, as BIND allows */
+	n = strlen(arg1);
+	if (n >= 2 && arg1[0] == '"' && arg1[n - 1] == '"') {
+		memmove(arg1, arg1 + 1, n - 2);
+		arg1[n - 2] = '\0';
+	}
 	if (str_casecmp(name, "$ORIGIN") == 0)
 		directive_origin(st, path, line, arg1);
 	else if (str_casecmp(name, "$TTL") == 0)

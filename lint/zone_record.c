@@ -78,11 +78,18 @@ size_t zone_next_token(const char **p)
 {
 	const char *s = *p;
 
+	bool quoted = false;
+
 	while (*s == ' ')
 		s++;
 	*p = s;
-	while (*s && *s != ' ')
-		s++;
+	/* a blank ends the token unless escaped ("a\\ b") or quoted */
+	for (; *s && (quoted || *s != ' '); s++) {
+		if (*s == '\\' && s[1])
+			s++;
+		else if (*s == '"')
+			quoted = !quoted;
+	}
 	return (size_t)(s - *p);
 }
 

@@ -41,7 +41,8 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		       const char *text, bool inherits_owner, unsigned line,
 		       struct arena *a, struct record_outcome *out);
 
-/* Splits off the next blank-separated token of *p; returns its length. */
+/* Splits off the next blank-separated token of *p; returns its length.
+ * Escaped blanks ("a\\ b") and blanks in quotes do not split it. */
 size_t zone_next_token(const char **p);
 
 /* Parses a TTL such as "3600" or "1w2d3h" (RFC 2308 units, as BIND).

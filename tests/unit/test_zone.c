@@ -134,6 +134,32 @@ static void include_relative_and_origin(void **state)
 	model_release(&m);
 }
 
+/* Quoted $INCLUDE names, escaped blanks in names and at the end of a
+ * record are read as BIND and ldns read them. */
+static void quotes_and_escaped_blanks(void **state)
+{
+	struct model m;
+	const struct record *r;
+
+	(void)state;
+	model_init(&m);
+	write_file("q/main.zone",
+		   "$ORIGIN example.net.\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+		   "$INCLUDE \"part.inc\"\n"
+		   "$ORIGIN a\\ b.example.net.\n"
+		   "x IN A 192.0.2.7\n"
+		   "t IN TXT \\ \n");
+	write_file("q/part.inc", "y IN A 192.0.2.8\n");
+	assert_int_equal(load(&m, "q/main.zone", NULL), 0);
+	assert_int_equal(m.error_count, 0);
+	assert_non_null(find(&m, "y.example.net.", RR_A));
+	assert_non_null(find(&m, "x.a\\032b.example.net.", RR_A));
+	r = find(&m, "t.a\\032b.example.net.", RR_TXT);
+	assert_non_null(r);
+	model_release(&m);
+}
+
 static void include_loop_reported(void **state)
 {
 	struct model m;
@@ -251,6 +277,19 @@ static void suppression_comments(void **state)
 	model_release(&m);
 }
 
+/* The suppression for rule; model_index() sorts them by file and line. */
+static const struct suppression *suppression_of(const struct model *m,
+						const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < m->suppression_count; i++)
+		if (strcmp(m->suppressions[i].rule, rule) == 0)
+			return &m->suppressions[i];
+	fail_msg("no suppression for %s", rule);
+	return NULL;
+}
+
 static void suppression_forms_and_lines(void **state)
 {
 	struct model m;
@@ -268,26 +307,26 @@ static void suppression_forms_and_lines(void **state)
 		   "; danelint: disable-next-line=rule-e\n");
 	assert_int_equal(load(&m, "forms.zone", NULL), 0);
 	assert_int_equal(m.suppression_count, 5);
-	s = &m.suppressions[0];
+	s = suppression_of(&m, "rule-a");
 	/* Blank lines between the comment and the record do not matter. */
 	assert_string_equal(s->rule, "rule-a");
 	assert_int_equal(s->scope, SUPPRESS_LINE);
 	assert_int_equal(s->line, 4);
 	assert_int_equal(s->comment_line, 2);
-	s = &m.suppressions[1];
+	s = suppression_of(&m, "rule-b");
 	/* A next-line form at the end of a record skips that record. */
 	assert_string_equal(s->rule, "rule-b");
 	assert_int_equal(s->line, 5);
 	assert_int_equal(s->comment_line, 4);
-	s = &m.suppressions[2];
+	s = suppression_of(&m, "rule-c");
 	assert_string_equal(s->rule, "rule-c");
 	assert_int_equal(s->line, 5);
 	assert_int_equal(s->comment_line, 5);
-	s = &m.suppressions[3];
+	s = suppression_of(&m, "rule-d");
 	assert_string_equal(s->rule, "rule-d");
 	assert_int_equal(s->scope, SUPPRESS_FILE);
 	assert_int_equal(s->comment_line, 6);
-	s = &m.suppressions[4];
+	s = suppression_of(&m, "rule-e");
 	/* Nothing follows the last comment. */
 	assert_string_equal(s->rule, "rule-e");
 	assert_int_equal(s->scope, SUPPRESS_NOTHING);
@@ -337,6 +376,7 @@ int main(void)
 		cmocka_unit_test(syntax_errors_keep_loading),
 		cmocka_unit_test(include_relative_and_origin),
 		cmocka_unit_test(include_loop_reported),
+		cmocka_unit_test(quotes_and_escaped_blanks),
 		cmocka_unit_test(origin_detection_order),
 		cmocka_unit_test(tlsa_fields_and_text),
 		cmocka_unit_test(binary_file_is_one_error),
