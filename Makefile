@@ -31,7 +31,7 @@ DANELINT = $(BUILD)/danelint
 SARIF_MULTITOOL_DIR = $(abspath build/sarif-multitool)
 
 .PHONY: all deps check asan demo install clean style unit fuzz bench \
-	sarif-multitool
+	peerzones sarif-multitool
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
@@ -155,6 +155,17 @@ bench: deps
 			bind9-utils >/dev/null; }
 	DANELINT=$(abspath $(DANELINT)) sh tests/bench/run.sh \
 		build/bench/results.md $(or $(RUNS),5)
+
+# Runs danelint on the peer projects' zone test suites and compares each
+# file with the peer's verdict in tests/peerzones-verdicts.txt. The suites
+# are not in the repository: PEERZONES names their directory (default:
+# shared/peerzones beside the repository directory). Never part of
+# "make check"; docs/limitations.md explains the disagreements.
+peerzones:
+	@$(MAKE) --no-print-directory all
+	@DANELINT=$(abspath $(DANELINT)) sh tests/peerzones.sh
+	@echo
+	@DANELINT=$(abspath $(DANELINT)) python3 tests/peerzones_agreement.py
 
 install: all
 	install -d $(DESTDIR)$(BINDIR)

@@ -1,16 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 # Runs danelint on every file of the peer projects' zone test suites
-# (../shared/peerzones) and prints, per project, how many files it read,
-# how many got a zone-syntax finding or any finding, and any crash or
-# hang. For BIND's checkzone suite, whose file names carry the verdict
-# (good*.db must load, bad*.db must fail), it also prints the agreement.
+# (PEERZONES, default shared/peerzones beside the repository directory)
+# and prints, per project, how many files it read, how many got a
+# zone-syntax finding or any finding, and any crash or hang. For BIND's
+# checkzone suite, whose file names carry the verdict (good*.db must
+# load, bad*.db must fail), it also prints the agreement.
+# tests/peerzones_agreement.py compares every file with the peer's verdict.
 #   DANELINT=build/danelint sh tests/peerzones.sh
 set -u
 : "${DANELINT:?set DANELINT to the danelint binary}"
-peers=$(cd "$(dirname "$0")/../.." && pwd)/shared/peerzones
+peers=${PEERZONES:-$(cd "$(dirname "$0")/../.." && pwd)/shared/peerzones}
 if [ ! -d "$peers" ]; then
-	echo "skip: $peers not present"
+	echo "skip: $peers not present; set PEERZONES to the peer suites"
 	exit 0
 fi
 out=$(mktemp)
