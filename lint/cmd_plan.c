@@ -62,7 +62,7 @@ static long required_wait(const struct plan *p, const struct tlsa_set *set)
 			ttl = (long)set->records[i]->ttl;
 	if (ttl < s->resolver_min_ttl)
 		ttl = s->resolver_min_ttl;
-	return s->prepublish_ttls * ttl + (soa ? (long)soa->u.soa.refresh : 0);
+	return s->prepublish_ttls * ttl + (soa ? (long)soa->u.soa->refresh : 0);
 }
 
 /* Prints the records matching k with their publication time; returns the

@@ -199,12 +199,12 @@ static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
 
 static uint64_t name_hash(const char *s);
 
-/* The hash table of TLSA RRsets by owner, at most half full. */
+/* The hash table of TLSA RRsets by owner, at most three quarters full. */
 static void build_tlsa_table(struct model *m)
 {
 	size_t i, size = 16;
 
-	while (size < 2 * m->tlsa_set_count + 2)
+	while (size < m->tlsa_set_count + m->tlsa_set_count / 3 + 2)
 		size *= 2;
 	m->tlsa_slots = xcalloc(size, sizeof(*m->tlsa_slots));
 	m->tlsa_mask = size - 1;
@@ -298,14 +298,14 @@ static uint64_t name_hash(const char *s)
 	return h;
 }
 
-/* Maps each owner name to its records in by_owner: open addressing, at
- * most half full. Also collects the MX RRsets. Records of one owner
+/* Maps each owner name to its records in by_owner: open addressing. Also collects the MX RRsets. Records of one owner
  * share one owner string by now. */
 static void build_owner_table(struct model *m, size_t owners)
 {
 	size_t i, j, size = 16, alloc = 0;
 
-	while (size < 2 * owners + 2)
+	/* at most three quarters full */
+	while (size < owners + owners / 3 + 2)
 		size *= 2;
 	m->owner_slots = xcalloc(size, sizeof(*m->owner_slots));
 	m->owner_mask = size - 1;

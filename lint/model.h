@@ -32,25 +32,39 @@ struct zone;
  * lower case and in presentation format with a trailing dot
  * ("mx1.example.net.").
  */
+/* The fields of an SOA record. */
+struct soa_fields {
+	const char *mname;
+	const char *rname;
+	uint32_t serial;
+	uint32_t refresh;
+	uint32_t retry;
+	uint32_t expire;
+	uint32_t minimum;
+};
+
+/* Zones of a million records keep a million of these, so the fields are
+ * ordered to leave no padding and the SOA fields live apart. */
 struct record {
 	const char *owner;
-	uint16_t type;
-	uint32_t ttl;
 	struct zone *zone;
 	const char *file;	/* path relative to the repository root */
-	unsigned line;		/* line of the record's first character */
-	unsigned column;
-	const char *rdata_text;	/* RDATA as written, comments removed */
-	uint64_t hash;		/* of the record's canonical wire form */
+	const char *rdata_text;	/* TLSA RDATA as written, comments removed;
+				 * NULL for other types */
 	const char **names;	/* the domain names in the RDATA, lower case */
-	size_t name_count;
+	uint64_t hash;		/* of the record's canonical wire form */
+	uint32_t ttl;
+	unsigned line;		/* line of the record's first character */
+	uint16_t type;
+	uint16_t column;
+	uint32_t name_count;
 	union {
 		struct {
 			uint8_t usage;
 			uint8_t selector;
 			uint8_t mtype;
+			uint32_t len;
 			const uint8_t *data;
-			size_t len;
 		} tlsa;
 		struct {
 			uint16_t preference;
@@ -64,15 +78,7 @@ struct record {
 			uint32_t expiration;	/* seconds since 1970 */
 			uint32_t inception;
 		} rrsig;
-		struct {
-			const char *mname;
-			const char *rname;
-			uint32_t serial;
-			uint32_t refresh;
-			uint32_t retry;
-			uint32_t expire;
-			uint32_t minimum;
-		} soa;
+		const struct soa_fields *soa;	/* never NULL for an SOA */
 	} u;
 };
 

@@ -123,32 +123,45 @@ void arena_release(struct arena *arena)
 	arena->head = NULL;
 }
 
-void *arena_alloc(struct arena *arena, size_t size)
+/* Takes size bytes (at least 1) at a multiple of align from the arena. */
+static void *arena_take(struct arena *arena, size_t size, size_t align)
 {
 	struct arena_block *b = arena->head;
-	size_t align = sizeof(max_align_t);
-	size_t rounded = (size + align - 1) / align * align;
+	size_t start = 0;
 	void *p;
 
-	if (!rounded)
-		rounded = align;
-	if (!b || b->size - b->used < rounded) {
-		size_t cap = rounded > ARENA_BLOCK ? rounded : ARENA_BLOCK;
+	if (!size)
+		size = 1;
+	if (b)
+		start = (b->used + align - 1) / align * align;
+	if (!b || start > b->size || b->size - start < size) {
+		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
 
 		b = xmalloc(sizeof(*b) + cap);
 		b->size = cap;
-		b->used = 0;
 		b->next = arena->head;
 		arena->head = b;
+		start = 0;
 	}
-	p = (char *)b->data + b->used;
-	b->used += rounded;
+	p = (char *)b->data + start;
+	b->used = start + size;
 	return p;
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	return arena_take(arena, size, sizeof(max_align_t));
+}
+
+void *arena_alloc_bytes(struct arena *arena, size_t size)
+{
+	return arena_take(arena, size, 1);
 }
 
 char *arena_strndup(struct arena *arena, const char *s, size_t len)
 {
-	char *p = arena_alloc(arena, len + 1);
+	/* text needs no alignment */
+	char *p = arena_take(arena, len + 1, 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';

@@ -38,6 +38,8 @@ struct arena {
 void arena_init(struct arena *arena);
 void arena_release(struct arena *arena);
 void *arena_alloc(struct arena *arena, size_t size);
+/* Memory for bytes or text, without alignment. */
+void *arena_alloc_bytes(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_strndup(struct arena *arena, const char *s, size_t len);
 void *arena_memdup(struct arena *arena, const void *data, size_t len);

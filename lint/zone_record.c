@@ -49,7 +49,7 @@ char *zone_name_text(struct arena *a, const uint8_t *wire, size_t len)
 	}
 	if (!pos)
 		buf[pos++] = '.';
-	out = arena_alloc(a, pos + 1);
+	out = arena_alloc_bytes(a, pos + 1);
 	memcpy(out, buf, pos);
 	out[pos] = '\0';
 	if (buf != stack)
@@ -191,7 +191,7 @@ static uint8_t *rdata_wire(struct arena *a, const ldns_rr *rr, size_t *len)
 
 	for (i = 0; i < ldns_rr_rd_count(rr); i++)
 		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
-	out = arena_alloc(a, total ? total : 1);
+	out = arena_alloc_bytes(a, total ? total : 1);
 	*len = 0;
 	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
 		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
@@ -229,6 +229,7 @@ static void fill_names(struct arena *a, struct record *r, const ldns_rr *rr)
 
 static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 {
+	struct soa_fields *soa;
 	size_t len, count = ldns_rr_rd_count(rr);
 	uint8_t *wire;
 
@@ -260,15 +261,18 @@ static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 		}
 		break;
 	case RR_SOA:
+		soa = arena_alloc(a, sizeof(*soa));
+		memset(soa, 0, sizeof(*soa));
 		if (count == 7) {
-			r->u.soa.mname = lower_dname(a, ldns_rr_rdf(rr, 0));
-			r->u.soa.rname = lower_dname(a, ldns_rr_rdf(rr, 1));
-			r->u.soa.serial = rdf_u32(rr, 2);
-			r->u.soa.refresh = rdf_u32(rr, 3);
-			r->u.soa.retry = rdf_u32(rr, 4);
-			r->u.soa.expire = rdf_u32(rr, 5);
-			r->u.soa.minimum = rdf_u32(rr, 6);
+			soa->mname = lower_dname(a, ldns_rr_rdf(rr, 0));
+			soa->rname = lower_dname(a, ldns_rr_rdf(rr, 1));
+			soa->serial = rdf_u32(rr, 2);
+			soa->refresh = rdf_u32(rr, 3);
+			soa->retry = rdf_u32(rr, 4);
+			soa->expire = rdf_u32(rr, 5);
+			soa->minimum = rdf_u32(rr, 6);
 		}
+		r->u.soa = soa;
 		break;
 	default:
 		break;

@@ -222,7 +222,7 @@ void required_wait(struct lint_ctx *ctx, const struct tlsa_set *set,
 	for (i = 0; i < set->count; i++)
 		if ((long)set->records[i]->ttl > w->ttl)
 			w->ttl = (long)set->records[i]->ttl;
-	w->refresh = soa ? (long)soa->u.soa.refresh : 0;
+	w->refresh = soa ? (long)soa->u.soa->refresh : 0;
 	w->total = s->prepublish_ttls *
 		   (w->ttl > s->resolver_min_ttl ? w->ttl : s->resolver_min_ttl) +
 		   w->refresh;

@@ -318,8 +318,8 @@ static int check_serial(struct lint_ctx *ctx, const struct rule *rule)
 
 		if (!b || !z->soa || !b->soa || z->content_hash == b->content_hash)
 			continue;
-		now = z->soa->u.soa.serial;
-		was = b->soa->u.soa.serial;
+		now = z->soa->u.soa->serial;
+		was = b->soa->u.soa->serial;
 		if (serial_gt(now, was))
 			continue;
 		loc = loc_record(z->soa);

@@ -54,16 +54,16 @@ static int check_invalid(struct lint_ctx *ctx, const struct rule *rule)
 		struct finding_loc loc;
 		const char *why;
 
-		if (!soa || !soa->u.soa.rname)
+		if (!soa || !soa->u.soa->rname)
 			continue;
-		why = rname_problem(soa->u.soa.rname, m->zones[i].origin);
+		why = rname_problem(soa->u.soa->rname, m->zones[i].origin);
 		if (!why)
 			continue;
 		loc = loc_record(soa);
 		loc.domain = m->zones[i].origin;
 		report_finding(ctx, rule, &loc, "SOA RNAME '%s' %s; write a "
 			       "mailbox someone reads, such as "
-			       "hostmaster.%s", soa->u.soa.rname, why,
+			       "hostmaster.%s", soa->u.soa->rname, why,
 			       m->zones[i].origin);
 	}
 	return 0;
@@ -140,10 +140,10 @@ static int check_undeliverable(struct lint_ctx *ctx, const struct rule *rule)
 		const char *domain, *why;
 		struct finding_loc loc;
 
-		if (!soa || !soa->u.soa.rname ||
-		    rname_problem(soa->u.soa.rname, m->zones[i].origin))
+		if (!soa || !soa->u.soa->rname ||
+		    rname_problem(soa->u.soa->rname, m->zones[i].origin))
 			continue;
-		domain = mail_domain(soa->u.soa.rname);
+		domain = mail_domain(soa->u.soa->rname);
 		why = domain ? undeliverable(m, domain) : NULL;
 		if (!why)
 			continue;
@@ -152,7 +152,7 @@ static int check_undeliverable(struct lint_ctx *ctx, const struct rule *rule)
 		report_finding(ctx, rule, &loc, "SOA RNAME '%s' cannot receive "
 			       "mail: '%s' %s; add an MX record for it or use a "
 			       "mailbox in a domain that receives mail",
-			       soa->u.soa.rname, display_name(ctx, domain), why);
+			       soa->u.soa->rname, display_name(ctx, domain), why);
 	}
 	return 0;
 }

@@ -69,7 +69,7 @@ static void report_ttl(struct lint_ctx *ctx, const struct rule *rule,
 			       max, format_duration(ctx, ttl), max);
 		return;
 	}
-	refresh = (long)soa->u.soa.refresh;
+	refresh = (long)soa->u.soa->refresh;
 	report_finding(ctx, rule, &loc, "TLSA RRset at '%s' has TTL %lds, "
 		       "above max-tlsa-ttl %lds, so a failed key rollover would "
 		       "keep DANE senders from delivering for up to TTL + SOA "

@@ -149,8 +149,10 @@ static struct dane_result verify_names(const char *source, const char *base,
 		records[i].u.tlsa.selector = tlsa[i].selector;
 		records[i].u.tlsa.mtype = tlsa[i].mtype;
 		if (tlsa[i].source) {
-			records[i].u.tlsa.data =
-				cli_tlsa_data(&tlsa[i], &records[i].u.tlsa.len);
+			size_t len;
+
+			records[i].u.tlsa.data = cli_tlsa_data(&tlsa[i], &len);
+			records[i].u.tlsa.len = (uint32_t)len;
 		} else {
 			records[i].u.tlsa.data = xmalloc(sizeof(junk));
 			memcpy((void *)records[i].u.tlsa.data, junk,
