@@ -36,6 +36,7 @@ struct ci_run {
 	size_t commit_count;
 	struct input head_input;
 	struct lint_ctx report;
+	struct load_cache *cache;	/* files parsed so far, by blob id */
 };
 
 /* Splits --base and --head off argv; the rest goes to options_parse. */
@@ -104,6 +105,7 @@ static int lint_head(struct ci_run *ci, const char *head_id,
 
 	if (snapshot_commit(ci->repo, head_id, &snap, err) < 0)
 		return -1;
+	ci->head_input.cache = ci->cache;
 	if (input_settings(&ci->head_input, snapshot_source(snap), &ci->opts,
 			   repo_root(ci->repo), err) < 0 ||
 	    input_load(&ci->head_input, snapshot_source(snap), NULL, false,
@@ -129,6 +131,7 @@ static int load_commit(struct ci_run *ci, const char *id, struct input *in,
 {
 	input_release(in);
 	input_init(in);
+	in->cache = ci->cache;
 	settings_copy(&in->settings, &ci->head_input.settings);
 	if (snapshot_commit(ci->repo, id, snap, err) < 0)
 		return -1;
@@ -240,6 +243,7 @@ static int run(struct ci_run *ci, struct strbuf *err)
 			       &ci->commit_count, err) < 0)
 		goto out;
 	ci->history = history_new(ci->repo);
+	ci->cache = load_cache_new();
 	if (history_preload(ci->history, head_id, err) < 0 ||
 	    lint_head(ci, head_id, err) < 0 || check_range(ci, err) < 0)
 		goto out;
@@ -288,6 +292,8 @@ out:
 	history_free(ci.history);
 	repo_free_commits(ci.commits, ci.commit_count);
 	input_release(&ci.head_input);
+	/* after the models whose strings it holds */
+	load_cache_free(ci.cache);
 	repo_free(ci.repo);
 	options_release(&ci.opts);
 	return status;

@@ -144,6 +144,7 @@ static struct model *zone_in(struct history *h, const struct snapshot *snap,
 	model_init(&z->model);
 	rs.src = *snapshot_source(snap);
 	rs.src.read = read_recorded;
+	rs.src.content_id = NULL;
 	rs.snap = snap;
 	rs.zone = z;
 	strbuf_init(&err);

@@ -57,8 +57,10 @@ int input_load(struct input *in, const struct source *src,
 			return -1;
 		zones = &in->zones;
 	}
-	if (load_zones(&in->model, src, zones, skip_missing, err) < 0 ||
-	    load_certs(&in->model, src, &in->settings, err) < 0)
+	if (load_zones_cached(&in->model, src, zones, skip_missing, in->cache,
+			      err) < 0 ||
+	    load_certs_cached(&in->model, src, &in->settings, in->cache,
+			      err) < 0)
 		return -1;
 	model_index(&in->model);
 	return 0;

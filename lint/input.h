@@ -15,6 +15,7 @@ struct input {
 	struct settings settings;
 	struct model model;
 	struct zone_list zones;
+	struct load_cache *cache;	/* or NULL; not owned */
 };
 
 void input_init(struct input *in);

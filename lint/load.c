@@ -172,14 +172,25 @@ int load_zones(struct model *m, const struct source *src,
 	       const struct zone_list *list, bool skip_missing,
 	       struct strbuf *err)
 {
+	return load_zones_cached(m, src, list, skip_missing, NULL, err);
+}
+
+int load_zones_cached(struct model *m, const struct source *src,
+		      const struct zone_list *list, bool skip_missing,
+		      struct load_cache *cache, struct strbuf *err)
+{
 	size_t i;
 
 	for (i = 0; i < list->count; i++) {
+		const char *path = list->files[i].path;
+		const char *origin = list->files[i].origin;
 		struct strbuf why;
+		int rc;
 
 		strbuf_init(&why);
-		if (zone_load(m, src, list->files[i].path,
-			      list->files[i].origin, &why) < 0 && !skip_missing) {
+		rc = cache ? load_cache_zone(cache, m, src, path, origin, &why)
+			   : zone_load(m, src, path, origin, &why);
+		if (rc < 0 && !skip_missing) {
 			strbuf_addf(err, "cannot read '%s': %s",
 				    list->files[i].path, strbuf_str(&why));
 			strbuf_release(&why);
@@ -211,10 +222,10 @@ static void file_set_release(struct file_set *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
-/* Reads files[first..last) of one host directory and loads them. */
-static int load_host(struct model *m, const struct source *src,
-		     const char *host, const char *dir, char **files,
-		     size_t count, struct strbuf *err)
+/* Reads the files of one host directory and loads them. */
+static int load_host_files(struct model *m, const struct source *src,
+			   const char *host, const char *dir, char **files,
+			   size_t count, struct strbuf *err)
 {
 	struct file_set fs = { 0 };
 	char *name = xasprintf("%s%s", host, str_ends_with(host, ".") ? "" : ".");
@@ -255,6 +266,23 @@ static int load_host(struct model *m, const struct source *src,
 	return rc;
 }
 
+/* Loads one host directory, from the cache when one is given. */
+static int load_host(struct model *m, const struct source *src,
+		     const char *host, const char *dir, char **files,
+		     size_t count, struct load_cache *cache, struct strbuf *err)
+{
+	struct model *into;
+	int rc;
+
+	if (!cache)
+		return load_host_files(m, src, host, dir, files, count, err);
+	if (load_cache_host(cache, m, src, host, dir, files, count, &into))
+		return 0;
+	rc = load_host_files(into, src, host, dir, files, count, err);
+	load_cache_host_done(cache, m, rc);
+	return rc;
+}
+
 static bool mapped_dir(const struct settings *s, const char *dir)
 {
 	size_t i;
@@ -268,7 +296,8 @@ static bool mapped_dir(const struct settings *s, const char *dir)
 /* Loads each subdirectory of the certificate directory as one host. */
 static int load_default_hosts(struct model *m, const struct source *src,
 			      const struct settings *s, char **files,
-			      size_t count, struct strbuf *err)
+			      size_t count, struct load_cache *cache,
+			      struct strbuf *err)
 {
 	size_t base = strlen(s->certs), i = 0;
 
@@ -292,7 +321,8 @@ static int load_default_hosts(struct model *m, const struct source *src,
 		while (j < count && below(files[j], dir))
 			j++;
 		if (!mapped_dir(s, dir) &&
-		    load_host(m, src, host, dir, files + i, j - i, err) < 0)
+		    load_host(m, src, host, dir, files + i, j - i, cache,
+			      err) < 0)
 			j = count + 1;
 		free(dir);
 		free(host);
@@ -305,6 +335,13 @@ static int load_default_hosts(struct model *m, const struct source *src,
 
 int load_certs(struct model *m, const struct source *src,
 	       const struct settings *s, struct strbuf *err)
+{
+	return load_certs_cached(m, src, s, NULL, err);
+}
+
+int load_certs_cached(struct model *m, const struct source *src,
+		      const struct settings *s, struct load_cache *cache,
+		      struct strbuf *err)
 {
 	char **files = NULL;
 	size_t count = 0, i;
@@ -324,7 +361,8 @@ int load_certs(struct model *m, const struct source *src,
 		m->have_certs = true;
 	}
 	strbuf_release(&why);
-	if (count && load_default_hosts(m, src, s, files, count, err) < 0) {
+	if (count &&
+	    load_default_hosts(m, src, s, files, count, cache, err) < 0) {
 		source_free_list(files, count);
 		return -1;
 	}
@@ -344,7 +382,7 @@ int load_certs(struct model *m, const struct source *src,
 		strbuf_release(&why);
 		m->have_certs = true;
 		if (load_host(m, src, s->host_map[i].host, s->host_map[i].certs,
-			      files, count, err) < 0) {
+			      files, count, cache, err) < 0) {
 			source_free_list(files, count);
 			return -1;
 		}
@@ -371,7 +409,7 @@ int load_cert_dirs(struct model *m, const struct source *src,
 		if (rc < 0)
 			continue;
 		m->have_certs = true;
-		rc = load_host(m, src, names[i], dirs[i], files, n, err);
+		rc = load_host(m, src, names[i], dirs[i], files, n, NULL, err);
 		source_free_list(files, n);
 		if (rc < 0)
 			return -1;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "config.h"
+#include "load_cache.h"
 #include "model.h"
 #include "source.h"
 
@@ -55,6 +56,10 @@ int load_collect_with(const struct source *src, const struct settings *s,
 int load_zones(struct model *m, const struct source *src,
 	       const struct zone_list *list, bool skip_missing,
 	       struct strbuf *err);
+/* The same through a cache of parsed files (NULL for none). */
+int load_zones_cached(struct model *m, const struct source *src,
+		      const struct zone_list *list, bool skip_missing,
+		      struct load_cache *cache, struct strbuf *err);
 
 /*
  * Loads the certificate directory: one subdirectory per TLSA base domain,
@@ -63,6 +68,9 @@ int load_zones(struct model *m, const struct source *src,
  */
 int load_certs(struct model *m, const struct source *src,
 	       const struct settings *s, struct strbuf *err);
+int load_certs_cached(struct model *m, const struct source *src,
+		      const struct settings *s, struct load_cache *cache,
+		      struct strbuf *err);
 
 /*
  * Loads the certificate directories of the given hosts only: names[i] is

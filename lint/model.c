@@ -25,6 +25,7 @@ static void drop_index(struct model *m)
 	free(m->by_owner);
 	free(m->owner_slots);
 	free(m->tlsa_slots);
+	free(m->host_slots);
 	free(m->mx_by_exchange);
 	free(m->mx_sets);
 	free(m->cname_by_target);
@@ -33,6 +34,7 @@ static void drop_index(struct model *m)
 	m->by_owner = NULL;
 	m->owner_slots = NULL;
 	m->tlsa_slots = NULL;
+	m->host_slots = NULL;
 	m->mx_by_exchange = NULL;
 	m->mx_sets = NULL;
 	m->mx_set_count = 0;
@@ -216,6 +218,26 @@ static void build_tlsa_table(struct model *m)
 			slot = (slot + 1) & m->tlsa_mask;
 		m->tlsa_slots[slot].pos = (uint32_t)i + 1;
 		m->tlsa_slots[slot].hash = h;
+	}
+}
+
+/* The hash table of hosts by name, at most three quarters full. */
+static void build_host_table(struct model *m)
+{
+	size_t i, size = 16;
+
+	while (size < m->host_count + m->host_count / 3 + 2)
+		size *= 2;
+	m->host_slots = xcalloc(size, sizeof(*m->host_slots));
+	m->host_mask = size - 1;
+	for (i = 0; i < m->host_count; i++) {
+		uint64_t h = name_hash(m->hosts[i].name);
+		size_t slot = h & m->host_mask;
+
+		while (m->host_slots[slot].pos)
+			slot = (slot + 1) & m->host_mask;
+		m->host_slots[slot].pos = (uint32_t)i + 1;
+		m->host_slots[slot].hash = h;
 	}
 }
 
@@ -476,6 +498,7 @@ void model_index(struct model *m)
 		qsort(m->mx_by_exchange, m->mx_count,
 		      sizeof(*m->mx_by_exchange), cmp_exchange);
 	build_tlsa_sets(m);
+	build_host_table(m);
 	mark_aliases(m);
 }
 
@@ -598,11 +621,25 @@ static const struct tlsa_set *follow_alias(const struct model *m,
 
 const struct host *model_host(const struct model *m, const char *name)
 {
-	size_t i;
+	uint64_t h;
+	size_t slot, i;
 
-	for (i = 0; i < m->host_count; i++)
-		if (strcmp(m->hosts[i].name, name) == 0)
-			return &m->hosts[i];
+	/* hosts added after model_index(), as some tests do, are searched */
+	if (!m->host_slots) {
+		for (i = 0; i < m->host_count; i++)
+			if (strcmp(m->hosts[i].name, name) == 0)
+				return &m->hosts[i];
+		return NULL;
+	}
+	h = name_hash(name);
+	for (slot = h & m->host_mask; m->host_slots[slot].pos;
+	     slot = (slot + 1) & m->host_mask) {
+		const struct host *host = &m->hosts[m->host_slots[slot].pos - 1];
+
+		if (m->host_slots[slot].hash == h &&
+		    strcmp(host->name, name) == 0)
+			return host;
+	}
 	return NULL;
 }
 

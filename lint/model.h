@@ -267,6 +267,8 @@ struct model {
 	struct owner_slot *tlsa_slots;	/* of TLSA RRsets: pos is 1 +
 					 * the index in tlsa_sets */
 	size_t tlsa_mask;
+	struct owner_slot *host_slots;	/* of hosts, by name */
+	size_t host_mask;
 	struct tlsa_set *tlsa_sets;
 	size_t tlsa_set_count;
 	const struct record **mx_by_exchange;

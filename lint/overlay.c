@@ -93,6 +93,7 @@ void source_overlay_init(struct overlay_source *ov,
 	ov->base.root = lower->root;
 	ov->base.read = overlay_read;
 	ov->base.list = overlay_list;
+	ov->base.content_id = NULL;
 	ov->lower = lower;
 	ov->path = path_join("", path);
 	ov->data = data;

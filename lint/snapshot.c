@@ -384,6 +384,12 @@ static int snap_list(const struct source *src, const char *dir,
 	return 0;
 }
 
+static int snap_content_id(const struct source *src, const char *path,
+			   char id[41])
+{
+	return snapshot_blob_id(snapshot_of(src), path, id);
+}
+
 static struct snapshot *new_snapshot(struct repo *r)
 {
 	struct snapshot *s = xcalloc(1, sizeof(*s));
@@ -392,6 +398,7 @@ static struct snapshot *new_snapshot(struct repo *r)
 	s->src.root = r->root;
 	s->src.read = snap_read;
 	s->src.list = snap_list;
+	s->src.content_id = snap_content_id;
 	return s;
 }
 

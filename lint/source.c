@@ -151,6 +151,7 @@ void source_disk_init(struct source *src, const char *root)
 	src->root = root;
 	src->read = disk_read;
 	src->list = disk_list;
+	src->content_id = NULL;
 }
 
 void source_free_list(char **paths, size_t count)

@@ -19,6 +19,10 @@ struct source {
 	/* Lists the regular files below dir (root-relative), sorted. */
 	int (*list)(const struct source *src, const char *dir, char ***paths,
 		    size_t *count, struct strbuf *err);
+	/* Sets id to the git blob id of path and returns 0, or returns -1;
+	 * NULL for sources that have no such ids (the working tree). */
+	int (*content_id)(const struct source *src, const char *path,
+			  char id[41]);
 };
 
 /* The working tree below root. */

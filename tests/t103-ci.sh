@@ -73,6 +73,26 @@ expect_status 0 "ci with a GitLab base" env \
 	CI_MERGE_REQUEST_DIFF_BASE_SHA="$(git rev-parse HEAD~5)" "$DANELINT" ci
 expect_in "$work/err" "5 commits" "GitLab base"
 
+# A zone whose TLSA records sit in an $INCLUDE file: a commit that changes
+# only the included file is read anew, not taken from an earlier commit
+# with the same zone file.
+mkdir -p "$work/inc" && cd "$work/inc" && repo_init || exit 2
+zone 1
+echo '$INCLUDE tlsa.inc' >>example.net.zone
+printf '_25._tcp.mx1\tIN TLSA\t3 1 1 %s\n' "$(cat .pki/k1.digest)" \
+	"$(cat .pki/k2.digest)" >tlsa.inc
+printf '_25._tcp.mx2\tIN TLSA\t3 1 1 %s\n' "$(cat .pki/k4.digest)" \
+	"$(cat .pki/k5.digest)" >>tlsa.inc
+deploy mx1 k1 k2
+deploy mx2 k4 k5
+commit_at "$(at 0)" "initial"
+grep -v "$(cat .pki/k1.digest)" tlsa.inc >tlsa.new && mv tlsa.new tlsa.inc
+commit_at "$(at 2)" "drop the live record of mx1"
+expect_status 1 "ci with an included file changed" "$DANELINT" ci
+expect_in "$work/out" "[rollover-live-tlsa-removed]" "included file"
+expect_in "$work/out" "[soa-serial-not-incremented]" "included file"
+cd "$work/repo" || exit 2
+
 # A shallow clone cannot date TLSA records: an error with the fix.
 git clone -q --depth 3 "file://$work/repo" "$work/shallow" 2>/dev/null
 cd "$work/shallow" || exit 2
