@@ -1068,6 +1068,12 @@ static int load_host(struct model *m, const char *host_name, const char *dir,
 	return rc;
 }
 
+void cert_prefetch(const uint8_t *const *data, const size_t *lens,
+		   size_t count)
+{
+	cert_cache_prefetch(data, lens, count, thread_count());
+}
+
 int cert_load_host(struct model *m, const char *host_name, const char *dir,
 		   size_t count, const char *const *names,
 		   const char *const *paths, const uint8_t *const *data,

@@ -29,6 +29,14 @@
  * host_name is the absolute TLSA base domain ("mx1.example.net.").
  * Returns 0, or a negative value when memory runs out.
  */
+/*
+ * Decodes the certificates and public keys of many files ahead of
+ * cert_load_host(), on as many threads as thread_count() allows, so that
+ * the loads after it find them decoded.
+ */
+void cert_prefetch(const uint8_t *const *data, const size_t *lens,
+		   size_t count);
+
 int cert_load_host(struct model *m, const char *host_name, const char *dir,
 		   size_t count, const char *const *names,
 		   const char *const *paths, const uint8_t *const *data,

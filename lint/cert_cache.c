@@ -2,8 +2,13 @@
 /* Decoded certificates and public keys, kept by their DER for the run. */
 #include "cert_cache.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
 
 #include "util.h"
 
@@ -22,11 +27,14 @@ struct entry {
 	size_t used;
 	X509 *cert;	/* NULL when it did not decode */
 	EVP_PKEY *pkey;
-	unsigned char *spki;	/* i2d_PUBKEY of pkey, made on demand */
+	unsigned char *spki;	/* the SubjectPublicKeyInfo of pkey */
 	int spki_len;
 };
 
 #define BUCKETS 4096
+/* Fewer blobs than this are decoded when they are needed. */
+#define PREFETCH_MIN 64
+#define MAX_THREADS 64
 
 static struct entry *buckets[BUCKETS];
 
@@ -42,33 +50,76 @@ static uint64_t hash_der(enum entry_kind kind, const uint8_t *p, size_t len)
 	return h;
 }
 
-/* Finds the entry for der, decoding it on the first call. */
-static struct entry *lookup(enum entry_kind kind, const uint8_t *der,
-			    size_t len)
+static struct entry *find(enum entry_kind kind, uint64_t h, const uint8_t *der,
+			  size_t len)
 {
-	uint64_t h = hash_der(kind, der, len);
-	struct entry **head = &buckets[h % BUCKETS], *e;
-	const unsigned char *p = der;
+	struct entry *e;
 
-	for (e = *head; e; e = e->next)
+	for (e = buckets[h % BUCKETS]; e; e = e->next)
 		if (e->hash == h && e->kind == kind && e->len == len &&
 		    memcmp(e->der, der, len) == 0)
 			return e;
-	e = xcalloc(1, sizeof(*e));
+	return NULL;
+}
+
+static struct entry *new_entry(enum entry_kind kind, uint64_t h,
+			       const uint8_t *der, size_t len)
+{
+	struct entry *e = xcalloc(1, sizeof(*e));
+
 	e->kind = kind;
 	e->hash = h;
 	e->der = xmalloc(len ? len : 1);
 	memcpy(e->der, der, len);
 	e->len = len;
-	if (kind == ENTRY_X509)
-		e->cert = d2i_X509(NULL, &p, (long)len);
-	else if (kind == ENTRY_X509_AUX)
-		e->cert = d2i_X509_AUX(NULL, &p, (long)len);
-	else
-		e->pkey = d2i_PUBKEY(NULL, &p, (long)len);
-	e->used = (size_t)(p - der);
+	return e;
+}
+
+/*
+ * Decodes an entry. A public key is read as an X509_PUBKEY, whose
+ * re-encoding needs no OpenSSL encoder: i2d_PUBKEY on the EVP_PKEY would
+ * look one up for every key.
+ */
+static void decode(struct entry *e)
+{
+	const unsigned char *p = e->der;
+	X509_PUBKEY *xp;
+
+	if (e->kind == ENTRY_X509) {
+		e->cert = d2i_X509(NULL, &p, (long)e->len);
+	} else if (e->kind == ENTRY_X509_AUX) {
+		e->cert = d2i_X509_AUX(NULL, &p, (long)e->len);
+	} else {
+		xp = d2i_X509_PUBKEY(NULL, &p, (long)e->len);
+		e->pkey = xp ? X509_PUBKEY_get(xp) : NULL;
+		if (e->pkey)
+			e->spki_len = i2d_X509_PUBKEY(xp, &e->spki);
+		X509_PUBKEY_free(xp);
+	}
+	e->used = (size_t)(p - e->der);
+	ERR_clear_error();
+}
+
+static void insert(struct entry *e)
+{
+	struct entry **head = &buckets[e->hash % BUCKETS];
+
 	e->next = *head;
 	*head = e;
+}
+
+/* Finds the entry for der, decoding it on the first call. */
+static struct entry *lookup(enum entry_kind kind, const uint8_t *der,
+			    size_t len)
+{
+	uint64_t h = hash_der(kind, der, len);
+	struct entry *e = find(kind, h, der, len);
+
+	if (e)
+		return e;
+	e = new_entry(kind, h, der, len);
+	decode(e);
+	insert(e);
 	return e;
 }
 
@@ -92,13 +143,129 @@ EVP_PKEY *cert_cache_pubkey(const uint8_t *der, size_t len, size_t *used,
 	*spki_len = 0;
 	if (!e->pkey || EVP_PKEY_up_ref(e->pkey) != 1)
 		return NULL;
-	if (!e->spki)
-		e->spki_len = i2d_PUBKEY(e->pkey, &e->spki);
 	if (e->spki_len > 0) {
 		*spki = e->spki;
 		*spki_len = (size_t)e->spki_len;
 	}
 	return e->pkey;
+}
+
+/* Entries decoded by one prefetch thread: every step-th from first. */
+struct prefetch_run {
+	struct entry **entries;
+	size_t count;
+	size_t first;
+	size_t step;
+};
+
+static void *prefetch_run(void *arg)
+{
+	struct prefetch_run *r = arg;
+	size_t i;
+
+	for (i = r->first; i < r->count; i += r->step)
+		decode(r->entries[i]);
+	return NULL;
+}
+
+/* Blobs collected for a prefetch, chained by hash as the cache is. */
+struct pending {
+	struct entry **list;
+	size_t count;
+	size_t alloc;
+	struct entry *buckets[BUCKETS];
+};
+
+static bool pending_has(const struct pending *p, enum entry_kind kind,
+			uint64_t h, const uint8_t *der, size_t len)
+{
+	const struct entry *e;
+
+	for (e = p->buckets[h % BUCKETS]; e; e = e->next)
+		if (e->hash == h && e->kind == kind && e->len == len &&
+		    memcmp(e->der, der, len) == 0)
+			return true;
+	return false;
+}
+
+/* Adds the certificate and public key blocks of one PEM file that the
+ * cache does not hold yet to p. */
+static void collect(const uint8_t *data, size_t len, struct pending *p)
+{
+	BIO *bio;
+
+	if (len > (size_t)INT32_MAX ||
+	    !(bio = BIO_new_mem_buf(data, (int)len)))
+		return;
+	for (;;) {
+		char *name = NULL, *header = NULL;
+		unsigned char *der = NULL;
+		long der_len = 0;
+		enum entry_kind kind;
+		uint64_t h;
+
+		if (PEM_read_bio(bio, &name, &header, &der, &der_len) != 1)
+			break;
+		kind = strcmp(name, "CERTIFICATE") == 0 ? ENTRY_X509
+		       : strcmp(name, "PUBLIC KEY") == 0 ? ENTRY_PUBKEY
+							 : (enum entry_kind)-1;
+		if (kind != (enum entry_kind)-1 && der_len > 0) {
+			h = hash_der(kind, der, (size_t)der_len);
+			if (!pending_has(p, kind, h, der, (size_t)der_len) &&
+			    !find(kind, h, der, (size_t)der_len)) {
+				struct entry *e = new_entry(kind, h, der,
+							    (size_t)der_len);
+
+				e->next = p->buckets[h % BUCKETS];
+				p->buckets[h % BUCKETS] = e;
+				*ARRAY_PUSH(p->list, p->count, p->alloc) = e;
+			}
+		}
+		OPENSSL_free(name);
+		OPENSSL_free(header);
+		OPENSSL_free(der);
+	}
+	BIO_free(bio);
+	ERR_clear_error();
+}
+
+void cert_cache_prefetch(const uint8_t *const *data, const size_t *lens,
+			 size_t count, unsigned threads)
+{
+	struct pending *p = xcalloc(1, sizeof(*p));
+	struct prefetch_run runs[MAX_THREADS];
+	pthread_t ids[MAX_THREADS];
+	bool started[MAX_THREADS];
+	struct entry **list;
+	size_t n, i;
+
+	for (i = 0; i < count; i++)
+		collect(data[i], lens[i], p);
+	list = p->list;
+	n = p->count;
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	if (n < PREFETCH_MIN || threads < 2)
+		threads = 1;
+	for (i = 0; i < threads; i++) {
+		runs[i].entries = list;
+		runs[i].count = n;
+		runs[i].first = i;
+		runs[i].step = threads;
+		started[i] = i > 0 &&
+			     pthread_create(&ids[i], NULL, prefetch_run,
+					    &runs[i]) == 0;
+	}
+	prefetch_run(&runs[0]);
+	for (i = 1; i < threads; i++)
+		if (started[i])
+			pthread_join(ids[i], NULL);
+		else
+			prefetch_run(&runs[i]);
+	for (i = 0; i < n; i++)
+		insert(list[i]);
+	free(list);
+	free(p);
 }
 
 void cert_cache_clear(void)

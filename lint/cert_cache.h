@@ -29,6 +29,14 @@ X509 *cert_cache_x509(const uint8_t *der, size_t len, int aux, size_t *used);
 EVP_PKEY *cert_cache_pubkey(const uint8_t *der, size_t len, size_t *used,
 			    const uint8_t **spki, size_t *spki_len);
 
+/*
+ * Decodes, ahead of their use and on up to threads threads, the
+ * certificates and public keys of the PEM files data[i] (lens[i] bytes).
+ * Decoding is most of the cost of a large certificate directory.
+ */
+void cert_cache_prefetch(const uint8_t *const *data, const size_t *lens,
+			 size_t count, unsigned threads);
+
 /* Frees every cached object. */
 void cert_cache_clear(void);
 

@@ -293,6 +293,37 @@ static bool mapped_dir(const struct settings *s, const char *dir)
 	return false;
 }
 
+/* Directories with fewer files are decoded as they are loaded. */
+#define PREFETCH_MIN_FILES 64
+
+/* Reads every file and decodes their certificates and keys ahead, on
+ * several threads; unreadable files are left to the load, which reports
+ * them. */
+static void prefetch(const struct source *src, char **files, size_t count)
+{
+	const uint8_t **data;
+	size_t *lens, i, n = 0;
+
+	if (count < PREFETCH_MIN_FILES || thread_count() < 2)
+		return;
+	data = xcalloc(count, sizeof(*data));
+	lens = xcalloc(count, sizeof(*lens));
+	for (i = 0; i < count; i++) {
+		struct strbuf why;
+		char *d = NULL;
+
+		strbuf_init(&why);
+		if (src->read(src, files[i], &d, &lens[n], &why) == 0)
+			data[n++] = (const uint8_t *)d;
+		strbuf_release(&why);
+	}
+	cert_prefetch(data, lens, n);
+	for (i = 0; i < n; i++)
+		free((void *)data[i]);
+	free(data);
+	free(lens);
+}
+
 /* Loads each subdirectory of the certificate directory as one host. */
 static int load_default_hosts(struct model *m, const struct source *src,
 			      const struct settings *s, char **files,
@@ -361,6 +392,7 @@ int load_certs_cached(struct model *m, const struct source *src,
 		m->have_certs = true;
 	}
 	strbuf_release(&why);
+	prefetch(src, files, count);
 	if (count &&
 	    load_default_hosts(m, src, s, files, count, cache, err) < 0) {
 		source_free_list(files, count);

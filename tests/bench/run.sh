@@ -78,6 +78,7 @@ while [ $i -lt "$runs" ]; do
 		sed -i 's/( [0-9]* 7200/( 999999 7200/' zones/zone1.example.zone &&
 		git add zones/zone1.example.zone)
 	measure danelint-precommit-keyed sh -c "cd '$keyed' && '$DANELINT' pre-commit -q"
+	measure danelint-ci sh -c "cd '$repo' && '$DANELINT' ci -q --base \$(git rev-list --max-parents=0 HEAD)"
 	i=$((i + 1))
 done
 
@@ -113,5 +114,7 @@ row() {
 	row "1,000 zones, a key per host" keyed repo
 	echo
 	echo "danelint pre-commit on the 1,000-zone repository with 500 commits and one staged zone change: $(median danelint-precommit 2) s, $(($(median danelint-precommit 3) / 1024)) MiB with shared keys; $(median danelint-precommit-keyed 2) s, $(($(median danelint-precommit-keyed 3) / 1024)) MiB with a key per host (medians of $runs)."
+	echo
+	echo "danelint ci over the 499 commits of that history (shared keys): $(median danelint-ci 2) s, $(($(median danelint-ci 3) / 1024)) MiB (median of $runs)."
 } >"$out"
 cat "$out"
