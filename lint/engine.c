@@ -101,7 +101,7 @@ static int cmp_finding(const void *a, const void *b)
 /* Models with fewer records are checked on one thread. */
 #define THREADED_RULES_MIN_RECORDS 65536
 
-/* Which rules run_rules runs. */
+/* The rules that run_rules runs. */
 enum rule_pick {
 	PICK_ALL,
 	PICK_MODEL_ONLY,	/* only the rules marked model_only */

@@ -7,7 +7,8 @@
 
 #include "zone.h"
 
-/* What one zone file or one host directory added to the cache's model. */
+/* The part of the cache's model that one zone file or host directory
+ * added. */
 struct entry {
 	char *key;
 	bool is_host;
@@ -138,7 +139,7 @@ static struct mark mark_of(const struct model *m)
 	return k;
 }
 
-/* Copies what an entry holds into m; strings stay in the cache. */
+/* Copies the contents of an entry into m; strings stay in the cache. */
 static void copy_out(const struct load_cache *c, const struct entry *e,
 		     struct model *m)
 {

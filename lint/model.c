@@ -624,7 +624,7 @@ const struct host *model_host(const struct model *m, const char *name)
 	uint64_t h;
 	size_t slot, i;
 
-	/* hosts added after model_index(), as some tests do, are searched */
+	/* before model_index() there is no table, so search the list */
 	if (!m->host_slots) {
 		for (i = 0; i < m->host_count; i++)
 			if (strcmp(m->hosts[i].name, name) == 0)
