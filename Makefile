@@ -30,8 +30,8 @@ DANELINT = $(BUILD)/danelint
 # Microsoft's SARIF Multitool from npm, for the sarif report test.
 SARIF_MULTITOOL_DIR = $(abspath build/sarif-multitool)
 
-.PHONY: all deps check asan demo install clean style unit fuzz bench \
-	peerzones sarif-multitool
+.PHONY: all deps check asan valgrind demo install clean style unit fuzz \
+	bench peerzones sarif-multitool
 
 all: $(DANELINT)
 	@ln -sf $(DANELINT) danelint
@@ -114,6 +114,14 @@ asan: deps sarif-multitool
 		BUILD=$(abspath build-asan) \
 		SARIF_MULTITOOL_DIR=$(SARIF_MULTITOOL_DIR) sh tests/run.sh
 
+# The same tests with every danelint and unit test process under valgrind,
+# on an -O1 build in build-valgrind/. Slow, so never part of "make check".
+valgrind: deps sarif-multitool
+	@$(MAKE) --no-print-directory BUILD=build-valgrind CFLAGS="-O1 -g" \
+		build-valgrind/danelint unit
+	@SARIF_MULTITOOL_DIR=$(SARIF_MULTITOOL_DIR) \
+		sh tests/valgrind.sh build-valgrind
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo "\$$ cd testdata/demo && danelint check"
@@ -175,4 +183,4 @@ style:
 	clang-format --dry-run --Werror lint/*.c lint/*.h rules/*.c
 
 clean:
-	rm -rf build build-asan build-fuzz danelint
+	rm -rf build build-asan build-valgrind build-fuzz danelint

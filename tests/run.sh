@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Runs every test: unit test programs, rule cases and end-to-end scripts.
 # Needs DANELINT (the binary) and BUILD (the build directory) in the
-# environment, as "make check" and "make asan" set them.
+# environment, as "make check" and "make asan" set them. UNIT_RUNNER, when
+# set, is a program that runs each unit test program, as in
+# "UNIT_RUNNER ./test_x" ("make valgrind" sets it). Each test runs with its
+# name in TEST_NAME.
 set -u
 
 : "${DANELINT:?set DANELINT to the danelint binary}"
@@ -10,6 +13,8 @@ set -u
 export DANELINT BUILD
 TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
 export TESTS_DIR
+TEST_NAME=
+export TEST_NAME
 cd "$TESTS_DIR/.." || exit 2
 
 passed=0
@@ -31,7 +36,8 @@ record() {
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=unit/$(basename "$t")
-	if out=$("$t" 2>&1); then
+	TEST_NAME=$name
+	if out=$(${UNIT_RUNNER:+"$UNIT_RUNNER"} "$t" 2>&1); then
 		record "$name" 0
 	else
 		printf '%s\n' "$out"
@@ -43,6 +49,7 @@ for case_dir in testdata/cases/*/*/; do
 	[ -d "$case_dir" ] || continue
 	name=case/${case_dir#testdata/cases/}
 	name=${name%/}
+	TEST_NAME=$name
 	if out=$(sh "$TESTS_DIR/case.sh" "$case_dir" 2>&1); then
 		record "$name" 0
 	else
@@ -54,6 +61,7 @@ done
 for t in "$TESTS_DIR"/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	name=e2e/$(basename "$t" .sh)
+	TEST_NAME=$name
 	if out=$(sh "$t" 2>&1); then
 		record "$name" 0
 	else

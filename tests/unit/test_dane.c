@@ -78,6 +78,7 @@ static uint8_t *cli_tlsa_data(const struct tlsa *t, size_t *len)
 	fclose(f);
 	while (n > 0 && (hex[n - 1] == '\n' || hex[n - 1] == ' '))
 		n--;
+	hex[n] = '\0';
 	assert_true(n > 0 && n % 2 == 0);
 	data = xmalloc(n / 2);
 	for (i = 0; i < n / 2; i++) {
