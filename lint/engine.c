@@ -104,13 +104,23 @@ static int cmp_finding(const void *a, const void *b)
 /* The rules that run_rules runs. */
 enum rule_pick {
 	PICK_ALL,
-	PICK_MODEL_ONLY,	/* only the rules marked model_only */
-	PICK_OTHERS,		/* all but those */
+	PICK_SIDE,	/* every other model_only rule, for the second thread */
+	PICK_MAIN,	/* all but those */
 };
 
-static bool picked(const struct rule *r, enum rule_pick pick)
+/* Is the i-th rule of the registry one that pick selects? */
+static bool picked(size_t i, enum rule_pick pick)
 {
-	return pick == PICK_ALL || (pick == PICK_MODEL_ONLY) == r->model_only;
+	size_t j, before = 0;
+	bool side;
+
+	if (pick == PICK_ALL)
+		return true;
+	for (j = 0; j < i; j++)
+		before += rule_registry[j]->model_only;
+	/* alternate, so that both threads get a share of the zone rules */
+	side = rule_registry[i]->model_only && before % 2 == 1;
+	return (pick == PICK_SIDE) == side;
 }
 
 /* Runs the enabled rules of the given scopes that are late, or those that
@@ -124,7 +134,7 @@ static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late,
 		const struct rule *r = rule_registry[i];
 
 		if (r->late != late || ctx->severities[i] == SEV_OFF ||
-		    !r->check || !picked(r, pick))
+		    !r->check || !picked(i, pick))
 			continue;
 		if ((r->scope == SCOPE_ZONE && !zones) ||
 		    (r->scope == SCOPE_CERT && !certs) ||
@@ -137,7 +147,8 @@ static int run_rules(struct lint_ctx *ctx, bool zones, bool certs, bool late,
 	return 0;
 }
 
-/* The model_only rules, on a thread of their own with a ctx of its own. */
+/* Half of the model_only rules, on a thread of their own with a ctx of
+ * their own. */
 struct side_run {
 	struct lint_ctx ctx;
 	bool zones;
@@ -149,14 +160,14 @@ static void *side_rules(void *arg)
 {
 	struct side_run *s = arg;
 
-	s->rc = run_rules(&s->ctx, s->zones, s->certs, false, PICK_MODEL_ONLY);
+	s->rc = run_rules(&s->ctx, s->zones, s->certs, false, PICK_SIDE);
 	return NULL;
 }
 
 /*
  * Runs the rules that are not late. On a large model with more than one
- * thread allowed, the model_only rules run on a second thread, and their
- * findings and suppressions join ctx's afterwards.
+ * thread allowed, half of the model_only rules run on a second thread,
+ * and their findings and suppressions join ctx's afterwards.
  */
 static int run_early_rules(struct lint_ctx *ctx, bool zones, bool certs)
 {
@@ -183,9 +194,9 @@ static int run_early_rules(struct lint_ctx *ctx, bool zones, bool certs)
 	side.rc = 0;
 	if (pthread_create(&id, NULL, side_rules, &side) != 0) {
 		side_rules(&side);
-		rc = run_rules(ctx, zones, certs, false, PICK_OTHERS);
+		rc = run_rules(ctx, zones, certs, false, PICK_MAIN);
 	} else {
-		rc = run_rules(ctx, zones, certs, false, PICK_OTHERS);
+		rc = run_rules(ctx, zones, certs, false, PICK_MAIN);
 		pthread_join(id, NULL);
 	}
 	lint_ctx_take(ctx, &side.ctx);

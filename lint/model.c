@@ -361,13 +361,19 @@ static void build_owner_table(struct model *m, size_t owners)
 /* Sorts one half of the items; run on a thread of its own. */
 struct sort_half {
 	struct sort_item *items;
+	struct record *records;
 	size_t count;
 };
 
 static void *sort_half(void *arg)
 {
 	struct sort_half *h = arg;
+	size_t i;
 
+	for (i = 0; i < h->count; i++) {
+		owner_keys(h->records[i].owner, h->items[i].key);
+		h->items[i].r = &h->records[i];
+	}
 	qsort(h->items, h->count, sizeof(*h->items), cmp_item);
 	return NULL;
 }
@@ -380,15 +386,16 @@ static void *sort_half(void *arg)
 static size_t sort_records(struct model *m, struct sort_item *items)
 {
 	size_t n = m->record_count, half = n / 2, i, j, k, owners = 0;
-	struct sort_half second = { items + half, n - half };
+	struct sort_half first = { items, m->records, half };
+	struct sort_half second = { items + half, m->records + half, n - half };
 	const struct sort_item *prev = NULL;
 	pthread_t id;
-	bool threaded = n >= 65536 &&
+	bool threaded = n >= 65536 && thread_count() > 1 &&
 			pthread_create(&id, NULL, sort_half, &second) == 0;
 
 	if (!threaded)
-		half = n;
-	qsort(items, half, sizeof(*items), cmp_item);
+		first.count = half = n;
+	sort_half(&first);
 	if (threaded)
 		pthread_join(id, NULL);
 	m->by_owner = xmalloc((n + 1) * sizeof(*m->by_owner));
@@ -478,8 +485,6 @@ void model_index(struct model *m)
 		}
 	items = xmalloc((m->record_count + 1) * sizeof(*items));
 	for (i = 0; i < m->record_count; i++) {
-		owner_keys(m->records[i].owner, items[i].key);
-		items[i].r = &m->records[i];
 		if (m->records[i].type == RR_MX && m->records[i].u.mx.exchange)
 			*ARRAY_PUSH(m->mx_by_exchange, m->mx_count, alloc) =
 				&m->records[i];
