@@ -296,32 +296,102 @@ static bool mapped_dir(const struct settings *s, const char *dir)
 /* Directories with fewer files are decoded as they are loaded. */
 #define PREFETCH_MIN_FILES 64
 
-/* Reads every file and decodes their certificates and keys ahead, on
- * several threads; unreadable files are left to the load, which reports
- * them. */
-static void prefetch(const struct source *src, char **files, size_t count)
-{
-	const uint8_t **data;
-	size_t *lens, i, n = 0;
+/*
+ * The files of a certificate directory, read once: a source that serves
+ * them from memory, and every other path from the source below it.
+ */
+struct preloaded {
+	struct source src;	/* first: preloaded_read() casts back */
+	const struct source *lower;
+	char **paths;		/* sorted, as source lists are */
+	char **data;		/* NULL where the read failed */
+	size_t *lens;
+	size_t count;
+};
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int preloaded_read(const struct source *src, const char *path,
+			  char **data, size_t *len, struct strbuf *err)
+{
+	const struct preloaded *p = (const struct preloaded *)src;
+	char **hit = bsearch(&path, p->paths, p->count, sizeof(*p->paths),
+			     cmp_str);
+	size_t i;
+
+	if (!hit || !p->data[hit - p->paths])
+		return p->lower->read(p->lower, path, data, len, err);
+	i = (size_t)(hit - p->paths);
+	*data = xmalloc(p->lens[i] + 1);
+	memcpy(*data, p->data[i], p->lens[i]);
+	(*data)[p->lens[i]] = '\0';
+	*len = p->lens[i];
+	return 0;
+}
+
+static int preloaded_list(const struct source *src, const char *dir,
+			  char ***paths, size_t *count, struct strbuf *err)
+{
+	const struct preloaded *p = (const struct preloaded *)src;
+
+	return p->lower->list(p->lower, dir, paths, count, err);
+}
+
+/*
+ * Reads every file of a large certificate directory once and decodes
+ * their certificates and keys ahead, on several threads. Returns false,
+ * leaving p empty, when the directory is too small to gain from it.
+ */
+static bool preload(struct preloaded *p, const struct source *src,
+		    char **files, size_t count)
+{
+	const uint8_t **blobs;
+	size_t *blob_lens, i, n = 0;
+
+	memset(p, 0, sizeof(*p));
 	if (count < PREFETCH_MIN_FILES || thread_count() < 2)
-		return;
-	data = xcalloc(count, sizeof(*data));
-	lens = xcalloc(count, sizeof(*lens));
+		return false;
+	p->src = *src;
+	p->src.read = preloaded_read;
+	p->src.list = preloaded_list;
+	p->src.content_id = NULL;
+	p->lower = src;
+	p->paths = files;
+	p->count = count;
+	p->data = xcalloc(count, sizeof(*p->data));
+	p->lens = xcalloc(count, sizeof(*p->lens));
+	blobs = xcalloc(count, sizeof(*blobs));
+	blob_lens = xcalloc(count, sizeof(*blob_lens));
 	for (i = 0; i < count; i++) {
 		struct strbuf why;
-		char *d = NULL;
 
+		/* a failed read is left to the load, which reports it */
 		strbuf_init(&why);
-		if (src->read(src, files[i], &d, &lens[n], &why) == 0)
-			data[n++] = (const uint8_t *)d;
+		if (src->read(src, files[i], &p->data[i], &p->lens[i],
+			      &why) == 0) {
+			blobs[n] = (const uint8_t *)p->data[i];
+			blob_lens[n++] = p->lens[i];
+		}
 		strbuf_release(&why);
 	}
-	cert_prefetch(data, lens, n);
-	for (i = 0; i < n; i++)
-		free((void *)data[i]);
-	free(data);
-	free(lens);
+	cert_prefetch(blobs, blob_lens, n);
+	free(blobs);
+	free(blob_lens);
+	return true;
+}
+
+static void preloaded_release(struct preloaded *p)
+{
+	size_t i;
+
+	for (i = 0; p->data && i < p->count; i++)
+		free(p->data[i]);
+	free(p->data);
+	free(p->lens);
+	memset(p, 0, sizeof(*p));
 }
 
 /* Loads each subdirectory of the certificate directory as one host. */
@@ -374,9 +444,12 @@ int load_certs_cached(struct model *m, const struct source *src,
 		      const struct settings *s, struct load_cache *cache,
 		      struct strbuf *err)
 {
+	const struct source *from = src;
+	struct preloaded pre = { 0 };
 	char **files = NULL;
 	size_t count = 0, i;
 	struct strbuf why;
+	int rc;
 
 	strbuf_init(&why);
 	if (src->list(src, s->certs, &files, &count, &why) < 0) {
@@ -392,13 +465,15 @@ int load_certs_cached(struct model *m, const struct source *src,
 		m->have_certs = true;
 	}
 	strbuf_release(&why);
-	prefetch(src, files, count);
-	if (count &&
-	    load_default_hosts(m, src, s, files, count, cache, err) < 0) {
-		source_free_list(files, count);
-		return -1;
-	}
+	/* with a cache (danelint ci), most directories are copied, not read */
+	if (!cache && preload(&pre, src, files, count))
+		from = &pre.src;
+	rc = count ? load_default_hosts(m, from, s, files, count, cache, err)
+		   : 0;
+	preloaded_release(&pre);
 	source_free_list(files, count);
+	if (rc < 0)
+		return -1;
 	for (i = 0; i < s->host_map_count; i++) {
 		strbuf_init(&why);
 		files = NULL;
