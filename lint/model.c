@@ -358,6 +358,21 @@ static void build_owner_table(struct model *m, size_t owners)
 	}
 }
 
+struct owner_table_args {
+	struct model *m;
+	size_t owners;
+};
+
+/* Builds the owner table and the MX RRsets; touches nothing else, so it
+ * can run beside build_tlsa_sets(). */
+static void *owner_table_run(void *arg)
+{
+	struct owner_table_args *a = arg;
+
+	build_owner_table(a->m, a->owners);
+	return NULL;
+}
+
 /* Sorts one half of the items; run on a thread of its own. */
 struct sort_half {
 	struct sort_item *items;
@@ -460,6 +475,9 @@ size_t model_suppressions_at(const struct model *m, const char *file,
 void model_index(struct model *m)
 {
 	struct sort_item *items;
+	struct owner_table_args table;
+	pthread_t id;
+	bool threaded;
 	size_t i, j, owners, alloc = 0, cname_alloc = 0;
 
 	drop_index(m);
@@ -498,12 +516,20 @@ void model_index(struct model *m)
 		      sizeof(*m->cname_by_target), cmp_target);
 	owners = sort_records(m, items);
 	free(items);
-	build_owner_table(m, owners);
+	/* the owner table on a second thread, the TLSA RRsets here */
+	table.m = m;
+	table.owners = owners;
+	threaded = m->record_count >= 65536 && thread_count() > 1 &&
+		   pthread_create(&id, NULL, owner_table_run, &table) == 0;
+	if (!threaded)
+		owner_table_run(&table);
 	if (m->mx_count)
 		qsort(m->mx_by_exchange, m->mx_count,
 		      sizeof(*m->mx_by_exchange), cmp_exchange);
 	build_tlsa_sets(m);
 	build_host_table(m);
+	if (threaded)
+		pthread_join(id, NULL);
 	mark_aliases(m);
 }
 
