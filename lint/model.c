@@ -17,10 +17,6 @@ void model_init(struct model *m)
 /* Frees what model_index() built. */
 static void drop_index(struct model *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->tlsa_set_count; i++)
-		free(m->tlsa_sets[i].records);
 	free(m->tlsa_sets);
 	free(m->by_owner);
 	free(m->owner_slots);
@@ -177,6 +173,7 @@ static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
 	char digits[8];
 	size_t n;
 
+	(void)m;
 	dot1 = strchr(o, '.');
 	if (o[0] != '_' || !dot1 || (n = (size_t)(dot1 - o - 1)) == 0 ||
 	    n >= sizeof(digits))
@@ -194,7 +191,9 @@ static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
 	    (n == 5 && strncmp(dot1 + 1, "_sctp", 5) == 0)) {
 		set->owner_valid = true;
 		set->port = (unsigned)port;
-		set->proto = arena_strndup(&m->arena, dot1 + 2, n - 1);
+		/* one of three fixed strings, so no copy */
+		set->proto = dot1[2] == 't' ? "tcp" : dot1[2] == 'u' ? "udp"
+						      : "sctp";
 		set->base = dot2 + 1;
 	}
 }
@@ -261,9 +260,8 @@ static void build_tlsa_sets(struct model *m)
 		memset(set, 0, sizeof(*set));
 		set->owner = r->owner;
 		set->count = j - i;
-		set->records = xmalloc(set->count * sizeof(*set->records));
-		memcpy(set->records, m->by_owner + i,
-		       set->count * sizeof(*set->records));
+		/* the RRset's records are adjacent in by_owner */
+		set->records = m->by_owner + i;
 		parse_tlsa_owner(m, set);
 		i = j;
 	}

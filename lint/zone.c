@@ -36,8 +36,10 @@ struct load_state {
 	const char *stack[MAX_INCLUDE_DEPTH + 1];
 	int depth;
 	bool check_fast_path;	/* DANELINT_CHECK_FAST_PATH is set */
-	struct record_batch batch;	/* records not parsed yet */
-	const char *batch_path;	/* the file they come from */
+	/* Two batches: one filling, the other parsing (busy) meanwhile. */
+	struct record_batch batches[2];
+	struct record_batch *batch;	/* records not parsed yet */
+	struct record_batch *busy;	/* parsing on its own threads, or NULL */
 	/* Next-line suppressions waiting for the next record. */
 	struct pending_suppression *pending;
 	size_t pending_count;
@@ -334,25 +336,19 @@ static void directive(struct load_state *st, const char *path, unsigned line,
 	free(arg2);
 }
 
-/* Parses the waiting records and adds them to the model in file order. */
-static void flush_batch(struct load_state *st)
+/* Adds the outcomes of a parsed batch to the model in file order. */
+static void apply_batch(struct load_state *st, struct record_batch *b)
 {
-	struct record_batch *b = &st->batch;
 	struct model *m = st->m;
 	size_t i;
 
-	if (!b->count)
-		return;
-	batch_parse(b, st->origin, st->apex, st->check_fast_path, &st->prev,
-		    thread_count(), &m->arena);
 	for (i = 0; i < b->count; i++) {
 		const struct record_outcome *o = &b->outcomes[i];
 		struct record *r;
 
 		if (o->verdict != RECORD_OK) {
-			model_add_syntax_error(m, st->batch_path,
-					       b->jobs[i].line, 1, "%s",
-					       o->message);
+			model_add_syntax_error(m, b->path, b->jobs[i].line, 1,
+					       "%s", o->message);
 			if (o->verdict == RECORD_OUT_OF_ZONE)
 				m->errors[m->error_count - 1].kind =
 					LOAD_OUT_OF_ZONE;
@@ -360,9 +356,55 @@ static void flush_batch(struct load_state *st)
 		}
 		r = ARRAY_PUSH(m->records, m->record_count, m->record_alloc);
 		*r = o->rec;
-		r->file = st->batch_path;
+		r->file = b->path;
 	}
 	batch_reset(b);
+}
+
+/* Waits for the busy batch; returns it, not applied yet, or NULL. */
+static struct record_batch *finish_busy(struct load_state *st)
+{
+	struct record_batch *b = st->busy;
+
+	if (!b)
+		return NULL;
+	ldns_rdf_deep_free(st->prev);
+	st->prev = batch_parse_finish(b, &st->m->arena);
+	st->busy = NULL;
+	return b;
+}
+
+/* Parses the waiting records and adds them to the model in file order. */
+static void flush_batch(struct load_state *st)
+{
+	struct record_batch *done = finish_busy(st);
+
+	if (done)
+		apply_batch(st, done);
+	if (!st->batch->count)
+		return;
+	batch_parse(st->batch, st->origin, st->apex, st->check_fast_path,
+		    &st->prev, thread_count(), &st->m->arena);
+	apply_batch(st, st->batch);
+}
+
+/*
+ * Starts parsing the full batch on threads of their own, and adds the
+ * batch parsed before it to the model meanwhile; the caller goes on
+ * scanning into the other batch.
+ */
+static void rotate_batch(struct load_state *st)
+{
+	struct record_batch *done = finish_busy(st), *full = st->batch;
+
+	batch_parse_start(full, st->origin, st->apex, st->check_fast_path,
+			  st->prev ? ldns_rdf_clone(st->prev) : NULL,
+			  thread_count());
+	st->busy = full;
+	st->batch = full == &st->batches[0] ? &st->batches[1]
+					     : &st->batches[0];
+	if (done)
+		apply_batch(st, done);
 }
 
 static void parse_file(struct load_state *st, const char *path,
@@ -409,10 +451,12 @@ static void parse_file(struct load_state *st, const char *path,
 			directive(st, path, e.line, text);
 			continue;
 		}
-		st->batch_path = path;
-		batch_add(&st->batch, e.text, e.line, e.inherits_owner,
+		st->batch->path = path;
+		batch_add(st->batch, e.text, e.line, e.inherits_owner,
 			  st->default_ttl);
-		if (st->batch.count >= BATCH_SIZE)
+		if (st->batch->count >= BATCH_SIZE && thread_count() > 1)
+			rotate_batch(st);
+		else if (st->batch->count >= BATCH_SIZE)
 			flush_batch(st);
 	}
 	flush_batch(st);
@@ -543,7 +587,9 @@ static void init_state(struct load_state *st, struct model *m,
 	st->src = src;
 	st->default_ttl = DEFAULT_TTL;
 	st->check_fast_path = getenv("DANELINT_CHECK_FAST_PATH") != NULL;
-	batch_init(&st->batch);
+	batch_init(&st->batches[0]);
+	batch_init(&st->batches[1]);
+	st->batch = &st->batches[0];
 }
 
 int zone_load(struct model *m, const struct source *src, const char *path,
@@ -595,7 +641,8 @@ int zone_load(struct model *m, const struct source *src, const char *path,
 	ldns_rdf_deep_free(st.origin);
 	ldns_rdf_deep_free(st.apex);
 	ldns_rdf_deep_free(st.prev);
-	batch_release(&st.batch);
+	batch_release(&st.batches[0]);
+	batch_release(&st.batches[1]);
 	free(st.pending);
 	free(found);
 	free(data);

@@ -73,21 +73,21 @@ static void *parse_run(void *arg)
 }
 
 /*
- * Can a run start at job i? Only when the record names an owner that
- * ldns reads, so that the owner the next records inherit does not depend
- * on the records before it ("mx1 IN A ..." but not " IN A ..." or a
- * malformed name).
+ * Can a run start with this record? Only when the record names an owner
+ * that ldns reads, so that the owner the next records inherit does not
+ * depend on the records before it ("mx1 IN A ..." but not " IN A ..." or
+ * a malformed name).
  */
-static bool run_can_start(const struct record_batch *b, size_t i,
-			  const ldns_rdf *origin)
+static bool batch_can_start(const char *text, bool inherits_owner,
+			    const ldns_rdf *origin)
 {
-	const char *p = b->text.buf + b->jobs[i].text;
 	char name[256];
+	const char *p = text;
 	ldns_rdf *rdf = NULL;
 	size_t n;
 	bool ok;
 
-	if (b->jobs[i].inherits_owner)
+	if (inherits_owner)
 		return false;
 	n = zone_next_token(&p);
 	if (!n || n >= sizeof(name) || (n == 1 && *p == '@'))
@@ -102,14 +102,29 @@ static bool run_can_start(const struct record_batch *b, size_t i,
 	return ok;
 }
 
-void batch_parse(struct record_batch *b, const ldns_rdf *origin,
-		 const ldns_rdf *apex, bool check_fast_path, ldns_rdf **prev,
-		 unsigned threads, struct arena *a)
+static bool run_can_start(const struct record_batch *b, size_t i,
+			  const ldns_rdf *origin)
 {
+	return batch_can_start(b->text.buf + b->jobs[i].text,
+			       b->jobs[i].inherits_owner, origin);
+}
+
+/* The threads parsing a batch in the background. */
+struct batch_work {
 	struct run runs[MAX_THREADS];
 	pthread_t ids[MAX_THREADS];
 	bool started[MAX_THREADS];
-	size_t k, count = 0;
+	size_t count;
+	size_t first;	/* runs from this one on are on threads */
+};
+
+/* Cuts the batch into up to threads runs that can start on their own. */
+static void plan_runs(struct record_batch *b, struct batch_work *w,
+		      const ldns_rdf *origin, const ldns_rdf *apex,
+		      bool check_fast_path, unsigned threads)
+{
+	struct run *runs = w->runs;
+	size_t k;
 
 	if (b->outcome_alloc < b->count) {
 		free(b->outcomes);
@@ -122,42 +137,94 @@ void batch_parse(struct record_batch *b, const ldns_rdf *origin,
 		threads = (unsigned)(b->count / MIN_JOBS_PER_THREAD);
 	if (threads < 1)
 		threads = 1;
+	w->count = 0;
 	for (k = 0; k < threads; k++) {
 		size_t start = k ? b->count * k / threads : 0;
 
 		while (k && start < b->count && !run_can_start(b, start, origin))
 			start++;
-		if (k && (start >= b->count || start <= runs[count - 1].start))
+		if (k && (start >= b->count ||
+			  start <= runs[w->count - 1].start))
 			continue;
-		if (count)
-			runs[count - 1].end = start;
-		memset(&runs[count], 0, sizeof(runs[count]));
-		runs[count].b = b;
-		runs[count].outcomes = b->outcomes;
-		runs[count].start = start;
-		runs[count].end = b->count;
-		runs[count].origin = origin;
-		runs[count].apex = apex;
-		runs[count].check_fast_path = check_fast_path;
-		arena_init(&runs[count].arena);
-		count++;
+		if (w->count)
+			runs[w->count - 1].end = start;
+		memset(&runs[w->count], 0, sizeof(runs[w->count]));
+		runs[w->count].b = b;
+		runs[w->count].outcomes = b->outcomes;
+		runs[w->count].start = start;
+		runs[w->count].end = b->count;
+		runs[w->count].origin = origin;
+		runs[w->count].apex = apex;
+		runs[w->count].check_fast_path = check_fast_path;
+		arena_init(&runs[w->count].arena);
+		w->count++;
 	}
-	runs[0].prev = *prev;
-	*prev = NULL;
-	for (k = 1; k < count; k++)
-		started[k] = pthread_create(&ids[k], NULL, parse_run,
-					    &runs[k]) == 0;
-	parse_run(&runs[0]);
+}
+
+/* Starts the runs from w->first on, on threads of their own. */
+static void start_runs(struct batch_work *w)
+{
+	size_t k;
+
+	for (k = w->first; k < w->count; k++)
+		w->started[k] = pthread_create(&w->ids[k], NULL, parse_run,
+					       &w->runs[k]) == 0;
+}
+
+/* Waits for the runs, moves their strings into a and returns the owner
+ * that a record after the batch inherits. */
+static ldns_rdf *finish_runs(struct batch_work *w, struct arena *a)
+{
+	size_t k;
+
 	/* a thread that could not start is run here */
-	for (k = 1; k < count; k++)
-		if (started[k])
-			pthread_join(ids[k], NULL);
+	for (k = w->first; k < w->count; k++)
+		if (w->started[k])
+			pthread_join(w->ids[k], NULL);
 		else
-			parse_run(&runs[k]);
-	for (k = 0; k < count; k++) {
-		arena_splice(a, &runs[k].arena);
-		if (k + 1 < count)
-			ldns_rdf_deep_free(runs[k].prev);
+			parse_run(&w->runs[k]);
+	for (k = 0; k < w->count; k++) {
+		arena_splice(a, &w->runs[k].arena);
+		if (k + 1 < w->count)
+			ldns_rdf_deep_free(w->runs[k].prev);
 	}
-	*prev = runs[count - 1].prev;
+	return w->runs[w->count - 1].prev;
+}
+
+void batch_parse(struct record_batch *b, const ldns_rdf *origin,
+		 const ldns_rdf *apex, bool check_fast_path, ldns_rdf **prev,
+		 unsigned threads, struct arena *a)
+{
+	struct batch_work w;
+
+	plan_runs(b, &w, origin, apex, check_fast_path, threads);
+	w.runs[0].prev = *prev;
+	*prev = NULL;
+	w.first = 1;
+	start_runs(&w);
+	parse_run(&w.runs[0]);
+	*prev = finish_runs(&w, a);
+}
+
+void batch_parse_start(struct record_batch *b, const ldns_rdf *origin,
+		       const ldns_rdf *apex, bool check_fast_path,
+		       ldns_rdf *prev, unsigned threads)
+{
+	struct batch_work *w = xmalloc(sizeof(*w));
+
+	plan_runs(b, w, origin, apex, check_fast_path, threads);
+	w->runs[0].prev = prev;
+	w->first = 0;
+	start_runs(w);
+	b->work = w;
+}
+
+ldns_rdf *batch_parse_finish(struct record_batch *b, struct arena *a)
+{
+	struct batch_work *w = b->work;
+	ldns_rdf *prev = finish_runs(w, a);
+
+	free(w);
+	b->work = NULL;
+	return prev;
 }

@@ -28,6 +28,8 @@ struct record_batch {
 	struct strbuf text;
 	struct record_outcome *outcomes;	/* one per job, after parsing */
 	size_t outcome_alloc;
+	struct batch_work *work;	/* threads parsing it, or NULL */
+	const char *path;	/* the file its records come from */
 };
 
 void batch_init(struct record_batch *b);
@@ -48,5 +50,17 @@ void batch_add(struct record_batch *b, const char *text, unsigned line,
 void batch_parse(struct record_batch *b, const ldns_rdf *origin,
 		 const ldns_rdf *apex, bool check_fast_path, ldns_rdf **prev,
 		 unsigned threads, struct arena *a);
+
+/*
+ * Starts parsing b on threads of their own and returns at once, so that
+ * the caller can fill another batch meanwhile. prev is the owner the
+ * first job inherits, now owned by the batch. batch_parse_finish() waits
+ * for the threads, moves the strings into a and returns the owner that
+ * a record after the batch inherits.
+ */
+void batch_parse_start(struct record_batch *b, const ldns_rdf *origin,
+		       const ldns_rdf *apex, bool check_fast_path,
+		       ldns_rdf *prev, unsigned threads);
+ldns_rdf *batch_parse_finish(struct record_batch *b, struct arena *a);
 
 #endif
