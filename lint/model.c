@@ -361,13 +361,17 @@ struct owner_table_args {
 	size_t owners;
 };
 
-/* Builds the owner table and the MX RRsets; touches nothing else, so it
- * can run beside build_tlsa_sets(). */
+/* Builds the owner table, the MX RRsets and the CNAME index; touches
+ * nothing else, so it can run beside build_tlsa_sets(). */
 static void *owner_table_run(void *arg)
 {
 	struct owner_table_args *a = arg;
+	struct model *m = a->m;
 
-	build_owner_table(a->m, a->owners);
+	build_owner_table(m, a->owners);
+	if (m->cname_count)
+		qsort(m->cname_by_target, m->cname_count,
+		      sizeof(*m->cname_by_target), cmp_target);
 	return NULL;
 }
 
@@ -498,23 +502,18 @@ void model_index(struct model *m)
 				m->zones[i].has_dnskey = true;
 			if (r->type != RR_SOA)
 				m->zones[i].content_hash += r->hash;
+			if (r->type == RR_MX && r->u.mx.exchange)
+				*ARRAY_PUSH(m->mx_by_exchange, m->mx_count,
+					    alloc) = r;
+			if (r->type == RR_CNAME && r->u.cname.target)
+				*ARRAY_PUSH(m->cname_by_target, m->cname_count,
+					    cname_alloc) = r;
 		}
 	items = xmalloc((m->record_count + 1) * sizeof(*items));
-	for (i = 0; i < m->record_count; i++) {
-		if (m->records[i].type == RR_MX && m->records[i].u.mx.exchange)
-			*ARRAY_PUSH(m->mx_by_exchange, m->mx_count, alloc) =
-				&m->records[i];
-		if (m->records[i].type == RR_CNAME &&
-		    m->records[i].u.cname.target)
-			*ARRAY_PUSH(m->cname_by_target, m->cname_count,
-				    cname_alloc) = &m->records[i];
-	}
-	if (m->cname_count)
-		qsort(m->cname_by_target, m->cname_count,
-		      sizeof(*m->cname_by_target), cmp_target);
 	owners = sort_records(m, items);
 	free(items);
-	/* the owner table on a second thread, the TLSA RRsets here */
+	/* the owner table and the CNAME index on a second thread, the
+	 * MX index and the TLSA RRsets here */
 	table.m = m;
 	table.owners = owners;
 	threaded = m->record_count >= 65536 && thread_count() > 1 &&
