@@ -74,10 +74,48 @@ static void *parse_run(void *arg)
 
 /*
  * Can a run start with this record? Only when the record names an owner
- * that ldns reads, so that the owner the next records inherit does not
- * depend on the records before it ("mx1 IN A ..." but not " IN A ..." or
- * a malformed name).
+ * that ldns takes, so that the owner the next records inherit does not
+ * depend on the records before it ("mx1 IN A ..." but not " IN A ...",
+ * "mx1" alone or a malformed name).
  */
+/* Is the next token of *p a class name, as ldns reads it ("IN", "CH")?
+ * Sets *any when there is a token at all. */
+static bool class_token(const char **p, bool *any)
+{
+	char word[32];
+	size_t n = zone_next_token(p);
+
+	*any = n > 0;
+	if (!n || n >= sizeof(word))
+		return false;
+	memcpy(word, *p, n);
+	word[n] = '\0';
+	*p += n;
+	return ldns_get_rr_class_by_name(word) != 0;
+}
+
+/*
+ * Does ldns read a record type from the text after the owner? Only then
+ * does ldns_rr_new_frm_str take the owner as the one later records
+ * inherit: "w0 A" and "w0 3600 IN A" do, "w0", "w0 IN" and "w0 3600 IN"
+ * do not.
+ */
+static bool reaches_type(const char *p)
+{
+	bool any;
+	size_t n = zone_next_token(&p);
+
+	if (!n)
+		return false;
+	if (*p >= '0' && *p <= '9') {
+		/* a TTL, then a class or the type */
+		p += n;
+		return class_token(&p, &any) ? zone_next_token(&p) > 0 : any;
+	}
+	/* a class and then the type, or the type */
+	return class_token(&p, &any) ? zone_next_token(&p) > 0 : any;
+}
+
 static bool batch_can_start(const char *text, bool inherits_owner,
 			    const ldns_rdf *origin)
 {
@@ -90,7 +128,8 @@ static bool batch_can_start(const char *text, bool inherits_owner,
 	if (inherits_owner)
 		return false;
 	n = zone_next_token(&p);
-	if (!n || n >= sizeof(name) || (n == 1 && *p == '@'))
+	if (!n || n >= sizeof(name) || (n == 1 && *p == '@') ||
+	    !reaches_type(p + n))
 		return false;
 	memcpy(name, p, n);
 	name[n] = '\0';

@@ -491,6 +491,22 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		strbuf_release(&hint);
 		return;
 	}
+	/* ldns 1.8.3 takes an unknown word as type 0 ("www FOOBAR"), a
+	 * reserved type (RFC 6895, section 3.1) */
+	if (ldns_rr_get_type(rr) == 0) {
+		struct strbuf hint;
+
+		strbuf_init(&hint);
+		out->message = arena_printf(a, "invalid record '%.60s%s' "
+					    "(unknown record type)%s",
+					    text + (text[0] == ' '),
+					    strlen(text) > 61 ? "..." : "",
+					    type_hint(text, inherits_owner,
+						      &hint));
+		strbuf_release(&hint);
+		ldns_rr_free(rr);
+		return;
+	}
 	/* ldns 1.8.3 silently drops what does not fit in about 64 KiB, so
 	 * RDATA near that size was most likely cut short. */
 	if (rdata_size(rr) >= 64000 || strlen(text) > 2 * 65535 + 1024) {

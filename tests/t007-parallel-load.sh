@@ -31,6 +31,9 @@ awk 'BEGIN {
 		if (k == 7 && i % 3000 == 7) printf "$TTL %d\n", 60 + i % 100
 		if (k == 7) printf "w%d\t300\tIN CNAME\th%d ; danelint: disable=tlsa-orphan\n", i, i - 7
 		if (k == 8) printf "out%d.elsewhere.example.\tIN A\t192.0.2.3\n", i
+		# an owner alone on its line, which ldns does not take as the
+		# owner the next records inherit
+		if (i % 2 == 1) { printf "lone%d\n\tIN TXT \"x\"\n", i; bad++ }
 	}
 	print bad >"bad-count"
 }' >big.example.zone
