@@ -246,7 +246,10 @@ static int load_host_files(struct model *m, const struct source *src,
 		strbuf_init(&why);
 		if (src->read(src, files[i], &data, &len, &why) < 0) {
 			model_add_cert_problem(m, files[i], "cannot read the "
-					       "file: %s", strbuf_str(&why));
+					       "file: %s; fix or remove it (a "
+					       "symbolic link must lead to a "
+					       "readable file)",
+					       strbuf_str(&why));
 			strbuf_release(&why);
 			continue;
 		}

@@ -241,9 +241,13 @@ static const struct snapshot *snapshot_of(const struct source *src)
 	return (const struct snapshot *)src;
 }
 
-/* Finds the blob of path; returns 0, or -1 with err set. */
-static int find_blob(const struct snapshot *s, const char *path, git_oid *oid,
-		     struct strbuf *err)
+/* Symbolic links followed in a row at most, as a loop guard. */
+#define MAX_LINKS 8
+
+/* Finds the blob at path itself; *link is set for a symbolic link,
+ * whose blob holds the path it leads to. */
+static int find_entry(const struct snapshot *s, const char *path,
+		      git_oid *oid, bool *link, struct strbuf *err)
 {
 	if (s->tree) {
 		git_tree_entry *e = NULL;
@@ -255,6 +259,7 @@ static int find_blob(const struct snapshot *s, const char *path, git_oid *oid,
 		}
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
 			git_oid_cpy(oid, git_tree_entry_id(e));
+			*link = git_tree_entry_filemode(e) == GIT_FILEMODE_LINK;
 			rc = 0;
 		} else {
 			strbuf_addstr(err, "is a directory, not a file");
@@ -269,8 +274,51 @@ static int find_blob(const struct snapshot *s, const char *path, git_oid *oid,
 			return -1;
 		}
 		git_oid_cpy(oid, &e->id);
+		*link = e->mode == GIT_FILEMODE_LINK;
 		return 0;
 	}
+}
+
+/*
+ * Finds the blob of path, following symbolic links within the snapshot
+ * as the working tree would ("zones/a.zone -> ../data/a.db"); returns 0,
+ * or -1 with err set.
+ */
+static int find_blob(const struct snapshot *s, const char *path, git_oid *oid,
+		     struct strbuf *err)
+{
+	char *at = xstrdup(path);
+	bool link = false;
+	int hops, rc = -1;
+
+	for (hops = 0; hops <= MAX_LINKS; hops++) {
+		char *target = NULL, *dir;
+		size_t len;
+
+		if (find_entry(s, at, oid, &link, err) < 0)
+			break;
+		if (!link) {
+			rc = 0;
+			break;
+		}
+		if (blob_content(s->git, oid, &target, &len, err) < 0)
+			break;
+		dir = path_dirname(at);
+		free(at);
+		at = path_join(dir, target);
+		free(dir);
+		free(target);
+		if (at[0] == '/' || str_starts_with(at, "../") ||
+		    strcmp(at, "..") == 0) {
+			strbuf_addf(err, "symbolic link leads outside the "
+				    "repository, to '%s'", at);
+			break;
+		}
+	}
+	if (rc < 0 && link && hops > MAX_LINKS)
+		strbuf_addstr(err, "Too many levels of symbolic links");
+	free(at);
+	return rc;
 }
 
 static int snap_read(const struct source *src, const char *path, char **data,

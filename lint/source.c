@@ -109,9 +109,11 @@ static int walk(const struct source *src, const char *dir, int depth,
 			   : xstrdup(de->d_name);
 		abs = disk_path(src, rel);
 		if (stat(abs, &st) != 0) {
-			strbuf_addf(err, "cannot read '%s': %s", rel,
-				    strerror(errno));
-			rc = -1;
+			/* a dangling or looping symbolic link: listed, so that
+			 * reading it reports the file by name and the rest of
+			 * the directory is still read */
+			*ARRAY_PUSH(out->paths, out->count, out->alloc) = rel;
+			rel = NULL;
 		} else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH) {
 			rc = walk(src, rel, depth + 1, out, err);
 		} else if (S_ISDIR(st.st_mode)) {

@@ -133,4 +133,22 @@ expect_in "$work/err" "zones = 'nothing/*.zone'" "glob without match"
 rm .danelint
 expect_status 2 "--config missing" run check --config nothing.conf
 expect_in "$work/err" "cannot open 'nothing.conf'" "--config missing"
+
+# A symbolic link loop or a dangling link in the certificate directory is
+# a finding for that file; the rest of the directory is still read.
+mkdir -p links/certs/mx1.example.net links/certs/mx2.example.net
+zone_header example.net. >links/example.net.zone
+ln -s loop2 links/certs/mx1.example.net/loop
+ln -s loop links/certs/mx1.example.net/loop2
+ln -s missing.pem links/certs/mx2.example.net/dangling.pem
+pki_key links next p256 && pki_pubkey links/next.key \
+	>links/certs/mx2.example.net/next.pem && rm links/next.key
+expect_status 1 "symbolic link loop" run check --no-config \
+	--certs links/certs links/example.net.zone
+expect_in "$work/out" "links/certs/mx1.example.net/loop:1:1: error: cannot read the file: Too many levels of symbolic links" \
+	"symbolic link loop"
+expect_in "$work/out" "links/certs/mx2.example.net/dangling.pem:1:1: error: cannot read the file: No such file or directory" \
+	"dangling link"
+expect_in "$work/out" "links/certs/mx2.example.net/next.pem:1:1: warning" \
+	"rest of the directory read"
 finish

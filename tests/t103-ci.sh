@@ -93,6 +93,26 @@ expect_in "$work/out" "[rollover-live-tlsa-removed]" "included file"
 expect_in "$work/out" "[soa-serial-not-incremented]" "included file"
 cd "$work/repo" || exit 2
 
+# A zone file that is a symbolic link is read through the link in the
+# commit, as on disk; a link that leads outside the repository is an
+# error naming the file.
+mkdir -p "$work/links/zones" "$work/links/data" && cd "$work/links" &&
+	git init -q . && git config user.name Test &&
+	git config user.email test@example.net || exit 2
+zone_header example.net. >data/example.net.db
+echo '@	IN A	bad' >>data/example.net.db
+ln -s ../data/example.net.db zones/example.net.zone
+commit_at "$(at 0)" "linked zone"
+expect_status 1 "ci with a linked zone" "$DANELINT" ci --no-config
+expect_in "$work/out" "zones/example.net.zone:8:1: error: invalid record '@ IN A bad'" \
+	"linked zone"
+ln -s ../../outside.zone zones/outside.zone
+commit_at "$(at 1)" "link out of the repository"
+expect_status 2 "ci with a link out of the repository" "$DANELINT" ci --no-config
+expect_in "$work/err" "cannot read 'zones/outside.zone': symbolic link leads outside the repository" \
+	"link out of the repository"
+cd "$work/repo" || exit 2
+
 # A shallow clone cannot date TLSA records: an error with the fix.
 git clone -q --depth 3 "file://$work/repo" "$work/shallow" 2>/dev/null
 cd "$work/shallow" || exit 2
