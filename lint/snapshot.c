@@ -245,7 +245,7 @@ static const struct snapshot *snapshot_of(const struct source *src)
 #define MAX_LINKS 8
 
 /* Finds the blob at path itself; *link is set for a symbolic link,
- * whose blob holds the path it leads to. */
+ * whose blob contains the path it leads to. */
 static int find_entry(const struct snapshot *s, const char *path,
 		      git_oid *oid, bool *link, struct strbuf *err)
 {

@@ -135,7 +135,7 @@ expect_status 2 "--config missing" run check --config nothing.conf
 expect_in "$work/err" "cannot open 'nothing.conf'" "--config missing"
 
 # A symbolic link loop or a dangling link in the certificate directory is
-# a finding for that file; the rest of the directory is still read.
+# a finding for that file. The rest of the directory is still read.
 mkdir -p links/certs/mx1.example.net links/certs/mx2.example.net
 zone_header example.net. >links/example.net.zone
 ln -s loop2 links/certs/mx1.example.net/loop

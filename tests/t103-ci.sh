@@ -94,7 +94,7 @@ expect_in "$work/out" "[soa-serial-not-incremented]" "included file"
 cd "$work/repo" || exit 2
 
 # A zone file that is a symbolic link is read through the link in the
-# commit, as on disk; a link that leads outside the repository is an
+# commit, as on disk. A link that leads outside the repository is an
 # error naming the file.
 mkdir -p "$work/links/zones" "$work/links/data" && cd "$work/links" &&
 	git init -q . && git config user.name Test &&
