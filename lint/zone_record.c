@@ -438,6 +438,27 @@ static bool in_zone(const struct record_env *env, const ldns_rr *rr)
 	return true;
 }
 
+/* Is the MX preference as written a number from 0 to 65535? ldns 1.8.3
+ * reads "65536" as 0 and "-1" as 65535 without a word. */
+static bool mx_preference_ok(const char *text, bool inherits_owner)
+{
+	const char *p = zone_rdata_start(text, inherits_owner);
+	unsigned long v = 0;
+	size_t n = zone_next_token(&p), i;
+
+	/* the RFC 3597 form ("\\# 4 000a...") is read as it is */
+	if (n == 2 && p[0] == '\\' && p[1] == '#')
+		return true;
+	if (!n || n > 5)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+		v = v * 10 + (unsigned long)(p[i] - '0');
+	}
+	return v <= 65535;
+}
+
 /* Formats a message into the arena. */
 __attribute__((format(printf, 2, 3)))
 static const char *arena_printf(struct arena *a, const char *fmt, ...)
@@ -504,6 +525,15 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 					    type_hint(text, inherits_owner,
 						      &hint));
 		strbuf_release(&hint);
+		ldns_rr_free(rr);
+		return;
+	}
+	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_MX &&
+	    !mx_preference_ok(text, inherits_owner)) {
+		out->message = arena_printf(a, "invalid record '%.60s%s': an "
+			"MX preference is a number from 0 to 65535, and ldns "
+			"would keep only its low 16 bits; write it in range",
+			text + (text[0] == ' '), strlen(text) > 61 ? "..." : "");
 		ldns_rr_free(rr);
 		return;
 	}
