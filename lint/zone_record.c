@@ -362,20 +362,32 @@ static bool long_string(const char *text)
 	return false;
 }
 
-/* Returns a hint on how to write the record's type, or "". */
-static const char *type_hint(const char *text, bool inherits_owner,
-			     struct strbuf *out)
+/* Copies the type as written (the word before the RDATA) into name,
+ * cut to size - 1 bytes; returns the start of the RDATA. */
+static const char *written_type(const char *text, bool inherits_owner,
+				char *name, size_t size)
 {
 	const char *rdata = zone_rdata_start(text, inherits_owner), *type = rdata;
-	char name[16];
 	size_t n;
 
 	while (type > text && type[-1] == ' ')
 		type--;
-	for (n = 0; type > text && type[-1] != ' ' && n < sizeof(name) - 1; n++)
+	for (n = 0; type > text && type[-1] != ' ' && n < size - 1; n++)
 		type--;
 	memcpy(name, type, n);
 	name[n] = '\0';
+	return rdata;
+}
+
+/* Returns a hint on how to write the record's type, or "". */
+static const char *type_hint(const char *text, bool inherits_owner,
+			     struct strbuf *out)
+{
+	char name[16];
+	const char *rdata = written_type(text, inherits_owner, name,
+					 sizeof(name));
+	size_t n = strlen(name);
+
 	if (!n || (ldns_get_rr_type_by_name(name) == 0 &&
 		   strncasecmp(name, "TYPE", 4) != 0)) {
 		strbuf_addf(out, "; '%s' is not a record type that danelint "
@@ -459,6 +471,16 @@ static bool mx_preference_ok(const char *text, bool inherits_owner)
 	return v <= 65535;
 }
 
+/* Is the type written in the RFC 3597 form, "TYPE0"? */
+static bool explicit_type(const char *text, bool inherits_owner)
+{
+	char name[16];
+
+	written_type(text, inherits_owner, name, sizeof(name));
+	return strncasecmp(name, "TYPE", 4) == 0 && name[4] >= '0' &&
+	       name[4] <= '9';
+}
+
 /* Formats a message into the arena. */
 __attribute__((format(printf, 2, 3)))
 static const char *arena_printf(struct arena *a, const char *fmt, ...)
@@ -512,9 +534,9 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		strbuf_release(&hint);
 		return;
 	}
-	/* ldns 1.8.3 takes an unknown word as type 0 ("www FOOBAR"), a
-	 * reserved type (RFC 6895, section 3.1) */
-	if (ldns_rr_get_type(rr) == 0) {
+	/* ldns 1.8.3 takes an unknown word as type 0 ("www FOOBAR"); the
+	 * RFC 3597 form "TYPE0" is taken as written */
+	if (ldns_rr_get_type(rr) == 0 && !explicit_type(text, inherits_owner)) {
 		struct strbuf hint;
 
 		strbuf_init(&hint);
