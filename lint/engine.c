@@ -402,13 +402,10 @@ const char *display_name(struct lint_ctx *ctx, const char *name)
 const char *ctx_printf(struct lint_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 	const char *out;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	out = arena_vprintf(&ctx->arena, fmt, ap);
 	va_end(ap);
-	out = arena_strdup(&ctx->arena, s);
-	free(s);
 	return out;
 }

@@ -200,44 +200,51 @@ static void parse_tlsa_owner(struct model *m, struct tlsa_set *set)
 
 static uint64_t name_hash(const char *s);
 
-/* The hash table of TLSA RRsets by owner, at most three quarters full. */
-static void build_tlsa_table(struct model *m)
+/* Allocates an open-addressing table for n names, at most three
+ * quarters full; sets *mask to its size - 1. */
+static struct owner_slot *new_table(size_t n, size_t *mask)
 {
-	size_t i, size = 16;
+	size_t size = 16;
 
-	while (size < m->tlsa_set_count + m->tlsa_set_count / 3 + 2)
+	while (size < n + n / 3 + 2)
 		size *= 2;
-	m->tlsa_slots = xcalloc(size, sizeof(*m->tlsa_slots));
-	m->tlsa_mask = size - 1;
-	for (i = 0; i < m->tlsa_set_count; i++) {
-		uint64_t h = name_hash(m->tlsa_sets[i].owner);
-		size_t slot = h & m->tlsa_mask;
-
-		while (m->tlsa_slots[slot].pos)
-			slot = (slot + 1) & m->tlsa_mask;
-		m->tlsa_slots[slot].pos = (uint32_t)i + 1;
-		m->tlsa_slots[slot].hash = h;
-	}
+	*mask = size - 1;
+	return xcalloc(size, sizeof(struct owner_slot));
 }
 
-/* The hash table of hosts by name, at most three quarters full. */
+/* Puts entry pos (0-based) with hash h into the first free slot. */
+static struct owner_slot *table_put(struct owner_slot *slots, size_t mask,
+				    uint64_t h, size_t pos)
+{
+	size_t slot = h & mask;
+
+	while (slots[slot].pos)
+		slot = (slot + 1) & mask;
+	slots[slot].pos = (uint32_t)pos + 1;
+	slots[slot].hash = h;
+	return &slots[slot];
+}
+
+/* The hash table of TLSA RRsets by owner. */
+static void build_tlsa_table(struct model *m)
+{
+	size_t i;
+
+	m->tlsa_slots = new_table(m->tlsa_set_count, &m->tlsa_mask);
+	for (i = 0; i < m->tlsa_set_count; i++)
+		table_put(m->tlsa_slots, m->tlsa_mask,
+			  name_hash(m->tlsa_sets[i].owner), i);
+}
+
+/* The hash table of hosts by name. */
 static void build_host_table(struct model *m)
 {
-	size_t i, size = 16;
+	size_t i;
 
-	while (size < m->host_count + m->host_count / 3 + 2)
-		size *= 2;
-	m->host_slots = xcalloc(size, sizeof(*m->host_slots));
-	m->host_mask = size - 1;
-	for (i = 0; i < m->host_count; i++) {
-		uint64_t h = name_hash(m->hosts[i].name);
-		size_t slot = h & m->host_mask;
-
-		while (m->host_slots[slot].pos)
-			slot = (slot + 1) & m->host_mask;
-		m->host_slots[slot].pos = (uint32_t)i + 1;
-		m->host_slots[slot].hash = h;
-	}
+	m->host_slots = new_table(m->host_count, &m->host_mask);
+	for (i = 0; i < m->host_count; i++)
+		table_put(m->host_slots, m->host_mask,
+			  name_hash(m->hosts[i].name), i);
 }
 
 static void build_tlsa_sets(struct model *m)
@@ -322,25 +329,16 @@ static uint64_t name_hash(const char *s)
  * share one owner string by now. */
 static void build_owner_table(struct model *m, size_t owners)
 {
-	size_t i, j, size = 16, alloc = 0;
+	size_t i, j, k, alloc = 0;
 
-	/* at most three quarters full */
-	while (size < owners + owners / 3 + 2)
-		size *= 2;
-	m->owner_slots = xcalloc(size, sizeof(*m->owner_slots));
-	m->owner_mask = size - 1;
+	m->owner_slots = new_table(owners, &m->owner_mask);
 	for (i = 0; i < m->record_count; i = j) {
-		uint64_t h = name_hash(m->by_owner[i]->owner);
-		size_t slot = h & m->owner_mask, k;
-
 		for (j = i + 1; j < m->record_count &&
 		     m->by_owner[j]->owner == m->by_owner[i]->owner; j++)
 			;
-		while (m->owner_slots[slot].pos)
-			slot = (slot + 1) & m->owner_mask;
-		m->owner_slots[slot].pos = (uint32_t)i + 1;
-		m->owner_slots[slot].count = (uint32_t)(j - i);
-		m->owner_slots[slot].hash = h;
+		table_put(m->owner_slots, m->owner_mask,
+			  name_hash(m->by_owner[i]->owner), i)->count =
+			(uint32_t)(j - i);
 		for (k = i; k < j && m->by_owner[k]->type != RR_MX; k++)
 			;
 		if (k < j) {
@@ -671,44 +669,49 @@ const struct host *model_host(const struct model *m, const char *name)
 	return NULL;
 }
 
-size_t model_cnames_pointing_to(const struct model *m, const char *name,
-				const struct record *const **out)
+static const char *cname_target_of(const struct record *r)
 {
-	size_t lo = 0, hi = m->cname_count, j;
+	return r->u.cname.target;
+}
+
+static const char *mx_exchange_of(const struct record *r)
+{
+	return r->u.mx.exchange;
+}
+
+/* Finds the records of list, sorted by key(), whose key is name. */
+static size_t equal_range(const struct record *const *list, size_t count,
+			  const char *(*key)(const struct record *),
+			  const char *name, const struct record *const **out)
+{
+	size_t lo = 0, hi = count, j;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(m->cname_by_target[mid]->u.cname.target, name) < 0)
+		if (strcmp(key(list[mid]), name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (j = lo; j < m->cname_count &&
-	     strcmp(m->cname_by_target[j]->u.cname.target, name) == 0; j++)
+	for (j = lo; j < count && strcmp(key(list[j]), name) == 0; j++)
 		;
-	*out = m->cname_by_target + lo;
+	*out = list + lo;
 	return j - lo;
+}
+
+size_t model_cnames_pointing_to(const struct model *m, const char *name,
+				const struct record *const **out)
+{
+	return equal_range(m->cname_by_target, m->cname_count,
+			   cname_target_of, name, out);
 }
 
 size_t model_mx_pointing_to(const struct model *m, const char *name,
 			    const struct record *const **out)
 {
-	size_t lo = 0, hi = m->mx_count, j;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(m->mx_by_exchange[mid]->u.mx.exchange, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (j = lo; j < m->mx_count &&
-	     strcmp(m->mx_by_exchange[j]->u.mx.exchange, name) == 0; j++)
-		;
-	*out = m->mx_by_exchange + lo;
-	return j - lo;
+	return equal_range(m->mx_by_exchange, m->mx_count, mx_exchange_of,
+			   name, out);
 }
 
 static bool data_equals(const struct record *t, const uint8_t *data,

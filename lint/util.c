@@ -208,6 +208,26 @@ void arena_splice(struct arena *arena, struct arena *from)
 	from->head = NULL;
 }
 
+const char *arena_vprintf(struct arena *arena, const char *fmt, va_list ap)
+{
+	char *s = xvasprintf(fmt, ap);
+	const char *out = arena_strdup(arena, s);
+
+	free(s);
+	return out;
+}
+
+const char *arena_printf(struct arena *arena, const char *fmt, ...)
+{
+	va_list ap;
+	const char *out;
+
+	va_start(ap, fmt);
+	out = arena_vprintf(arena, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
 void *arena_memdup(struct arena *arena, const void *data, size_t len)
 {
 	void *p = arena_alloc(arena, len);

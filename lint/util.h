@@ -43,6 +43,11 @@ void *arena_alloc_bytes(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_strndup(struct arena *arena, const char *s, size_t len);
 void *arena_memdup(struct arena *arena, const void *data, size_t len);
+/* Formats a string into the arena. */
+const char *arena_printf(struct arena *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *arena_vprintf(struct arena *arena, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* The number of threads to work with: set from --jobs; by default the
  * number of online processors. */
 void set_thread_count(unsigned n);

@@ -481,22 +481,6 @@ static bool explicit_type(const char *text, bool inherits_owner)
 	       name[4] <= '9';
 }
 
-/* Formats a message into the arena. */
-__attribute__((format(printf, 2, 3)))
-static const char *arena_printf(struct arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	const char *out;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	out = arena_strdup(a, s);
-	free(s);
-	return out;
-}
-
 void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		       const char *text, bool inherits_owner, unsigned line,
 		       struct arena *a, struct record_outcome *out)
