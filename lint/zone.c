@@ -15,7 +15,12 @@
 
 /* $INCLUDE nesting deeper than this is reported instead of followed. */
 #define MAX_INCLUDE_DEPTH 16
-/* Records parsed together at most; bounds the memory of a batch. */
+/*
+ * Records parsed together at most; bounds the memory of a batch.
+ * TODO: a zone of a million records is still only level with validns;
+ * two threads parse about 1.4 times as fast as one, and the index and
+ * rules after loading take about 0.55 s (docs/benchmarks.md).
+ */
 #define BATCH_SIZE 65536
 /* ldns uses this TTL for records before any $TTL or explicit TTL. */
 #define DEFAULT_TTL 3600
