@@ -471,6 +471,30 @@ static bool mx_preference_ok(const char *text, bool inherits_owner)
 	return v <= 65535;
 }
 
+/* Returns a hint when the owner name of the record is what ldns cannot
+ * read ("bad..owner", a label over 63 bytes), or NULL. */
+static const char *owner_hint(const char *text, bool inherits_owner)
+{
+	char name[1024];
+	const char *p = text;
+	ldns_rdf *rdf = NULL;
+	size_t n;
+
+	if (inherits_owner)
+		return NULL;
+	n = zone_next_token(&p);
+	if (!n || n >= sizeof(name) || (n == 1 && *p == '@'))
+		return NULL;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	if (ldns_str2rdf_dname(&rdf, name) == LDNS_STATUS_OK) {
+		ldns_rdf_deep_free(rdf);
+		return NULL;
+	}
+	return "; the owner name is not a valid domain name: a label has 1 "
+	       "to 63 bytes, and a name at most 255";
+}
+
 /* Is the type written in the RFC 3597 form, "TYPE0"? */
 static bool explicit_type(const char *text, bool inherits_owner)
 {
@@ -513,6 +537,11 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 					    text + (text[0] == ' '),
 					    strlen(text) > 61 ? "..." : "",
 					    ldns_get_errorstr_by_id(status),
+					    owner_hint(text, inherits_owner) ?
+					    owner_hint(text, inherits_owner) :
+					    status == LDNS_STATUS_SYNTAX_TTL_ERR ?
+					    "; write the TTL as seconds (3600) or "
+					    "units (1h), at most 2147483647" :
 					    type_hint(text, inherits_owner,
 						      &hint));
 		strbuf_release(&hint);

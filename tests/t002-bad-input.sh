@@ -134,6 +134,18 @@ rm .danelint
 expect_status 2 "--config missing" run check --config nothing.conf
 expect_in "$work/err" "cannot open 'nothing.conf'" "--config missing"
 
+# The hint names the field at fault: the owner, the TTL or the RDATA.
+zone_header example.net. >hints.example.net.zone
+printf '%s\n' 'bad..owner	IN A	192.0.2.2' 'a 00000000000000000000001 IN A 192.0.2.3' \
+	'b	IN A	1.2.3' >>hints.example.net.zone
+expect_status 1 "hints" run check --no-config hints.example.net.zone
+expect_in "$work/out" "hints.example.net.zone:8:1: error: invalid record 'bad..owner IN A 192.0.2.2' (Syntax error, could not parse the RR); the owner name is not a valid domain name" \
+	"owner hint"
+expect_in "$work/out" "hints.example.net.zone:9:1: error: invalid record 'a 00000000000000000000001 IN A 192.0.2.3' (Syntax error, could not parse the RR's TTL); write the TTL as seconds" \
+	"TTL hint"
+expect_in "$work/out" "; write an IPv4 address such as 192.0.2.1" "RDATA hint"
+rm hints.example.net.zone
+
 # A symbolic link loop or a dangling link in the certificate directory is
 # a finding for that file. The rest of the directory is still read.
 mkdir -p links/certs/mx1.example.net links/certs/mx2.example.net
