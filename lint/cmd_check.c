@@ -55,8 +55,8 @@ static const char check_usage[] =
 	"  --now TIME         reference time: 2026-12-04T10:00:00Z or epoch\n"
 	"                     seconds (default: now)\n"
 	"  --color WHEN       auto (default), always or never\n"
-	"  --jobs N           threads for parsing large zone files (default:\n"
-	"                     the number of processors)\n"
+	"  --jobs N           threads for large zone files and certificate\n"
+	"                     directories (default: the number of processors)\n"
 	"  -q, --quiet        hide danelint's notes\n"
 	"  -v, --verbose      show debug lines\n";
 
