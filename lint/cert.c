@@ -334,7 +334,7 @@ static void add_decoded_private_key(struct model *m, struct cert_file *f,
 }
 
 /* Stores pkey (taking ownership) with its SPKI DER from i2d_PUBKEY. */
-/* Adds pkey, whose SPKI DER known_spki holds unless it is NULL. */
+/* Adds pkey; known_spki, unless NULL, is its SPKI DER. */
 static int add_found_key(struct model *m, struct cert_file *f, EVP_PKEY *pkey,
 			 const uint8_t *known_spki, size_t known_len)
 {

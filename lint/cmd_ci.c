@@ -292,7 +292,7 @@ out:
 	history_free(ci.history);
 	repo_free_commits(ci.commits, ci.commit_count);
 	input_release(&ci.head_input);
-	/* after the models whose strings it holds */
+	/* after the models that point into its strings */
 	load_cache_free(ci.cache);
 	repo_free(ci.repo);
 	options_release(&ci.opts);

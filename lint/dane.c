@@ -298,7 +298,7 @@ static bool plain_host(const char *name, size_t len)
 /*
  * For SMTP, a DANE-EE(3) record that matches the leaf authenticates the
  * server without any other check (RFC 7672, section 3.1.1: no name,
- * expiry or chain checks), so OpenSSL has nothing to add. This holds
+ * expiry or chain checks), so OpenSSL has nothing to add. That is true
  * unless the RRset has both SHA2-256 and SHA2-512 records, where OpenSSL
  * uses only the stronger digest (RFC 7671, section 9).
  */

@@ -10,11 +10,11 @@
 
 /*
  * danelint ci loads every commit of a range, and consecutive commits
- * share almost every file. A cache keeps what one zone file (by path,
- * origin and git blob id) or one host's certificate directory (by the
- * blob ids of its files) loaded to, and a later load copies it into its
- * own model instead of parsing again. Sources without content ids
- * (the working tree) are never cached.
+ * share almost every file. The cache keeps the parsed form of each zone
+ * file, keyed by path, origin and git blob id, and of each host's
+ * certificate directory, keyed by the blob ids of its files. A later load
+ * copies it into its own model instead of parsing again. Sources without
+ * content ids (the working tree) are never cached.
  */
 struct load_cache;
 
@@ -32,9 +32,9 @@ int load_cache_zone(struct load_cache *c, struct model *m,
 /*
  * Looks up the host directory dir with files[0..count) in the cache and,
  * when it is there, copies it into m and returns true. Otherwise returns
- * false and sets *into to the model to load the host into; then call
- * load_cache_host_done() with the result of that load, which copies the
- * host into m when it went into the cache.
+ * false and sets *into to the model to load the host into. The caller
+ * then passes the result of that load to load_cache_host_done(), which
+ * copies the host into m when it went into the cache.
  */
 bool load_cache_host(struct load_cache *c, struct model *m,
 		     const struct source *src, const char *host,

@@ -85,9 +85,8 @@ int main(int argc, char **argv)
 		msg_error("cannot initialise libgit2");
 		return 2;
 	}
-	/* Keep large trees (a certs/ directory with thousands of hosts)
-	 * in libgit2's object cache instead of inflating them per lookup;
-	 * by default only trees under 4 KiB stay cached. */
+	/* By default libgit2 caches only trees under 4 KiB, so a certs/
+	 * directory of thousands of hosts was inflated again per lookup. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
 			 (size_t)64 << 20);
 	status = run(argc, argv);

@@ -89,6 +89,16 @@ void model_add_cert_problem(struct model *m, const char *file,
 	free(msg);
 }
 
+/* Orders two records by where they are written: file, then line. */
+static int cmp_place(const struct record *x, const struct record *y)
+{
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 static int cmp_record(const void *a, const void *b)
 {
 	const struct record *x = *(const struct record *const *)a;
@@ -99,10 +109,7 @@ static int cmp_record(const void *a, const void *b)
 		return c;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
-	c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	return x->line < y->line ? -1 : x->line > y->line;
+	return cmp_place(x, y);
 }
 
 /* A record with the first 16 bytes of its owner as two big-endian keys,
@@ -143,12 +150,7 @@ static int cmp_target(const void *a, const void *b)
 	const struct record *y = *(const struct record *const *)b;
 	int c = strcmp(x->u.cname.target, y->u.cname.target);
 
-	if (c)
-		return c;
-	c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	return x->line < y->line ? -1 : x->line > y->line;
+	return c ? c : cmp_place(x, y);
 }
 
 static int cmp_exchange(const void *a, const void *b)
@@ -157,12 +159,7 @@ static int cmp_exchange(const void *a, const void *b)
 	const struct record *y = *(const struct record *const *)b;
 	int c = strcmp(x->u.mx.exchange, y->u.mx.exchange);
 
-	if (c)
-		return c;
-	c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	return x->line < y->line ? -1 : x->line > y->line;
+	return c ? c : cmp_place(x, y);
 }
 
 /* Parses "_25._tcp.mx1.example.net." (RFC 6698, section 3). */
@@ -350,6 +347,9 @@ static void build_owner_table(struct model *m, size_t owners)
 			for (set->count = 0; k < j &&
 			     m->by_owner[k]->type == RR_MX; k++)
 				set->count++;
+			set->null_mx = !set->records[0]->u.mx.exchange ||
+				       strcmp(set->records[0]->u.mx.exchange,
+					      ".") == 0;
 		}
 	}
 }

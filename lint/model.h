@@ -233,6 +233,9 @@ struct mx_set {
 	const char *owner;
 	const struct record *const *records;	/* into by_owner */
 	size_t count;
+	/* The first record is "MX 0 ." (RFC 7505): the domain accepts no
+	 * mail. */
+	bool null_mx;
 };
 
 struct model {

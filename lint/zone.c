@@ -16,9 +16,9 @@
 /* $INCLUDE nesting deeper than this is reported instead of followed. */
 #define MAX_INCLUDE_DEPTH 16
 /*
- * Records parsed together at most; bounds the memory of a batch.
- * TODO: a zone of a million records is still only level with validns;
- * two threads parse about 1.4 times as fast as one, and the index and
+ * Records parsed together at most, which bounds the memory of a batch.
+ * TODO: a zone of a million records is still only level with validns.
+ * Two threads parse about 1.4 times as fast as one, and the index and
  * rules after loading take about 0.55 s (docs/benchmarks.md).
  */
 #define BATCH_SIZE 65536
@@ -394,8 +394,8 @@ static void flush_batch(struct load_state *st)
 }
 
 /*
- * Starts parsing the full batch on threads of their own, and adds the
- * batch parsed before it to the model meanwhile; the caller goes on
+ * Starts parsing the full batch on threads of their own and, meanwhile,
+ * adds the batch parsed before it to the model. The caller then goes on
  * scanning into the other batch.
  */
 static void rotate_batch(struct load_state *st)

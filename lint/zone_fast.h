@@ -10,13 +10,13 @@
 
 /*
  * Parses one record of scanner text, such as "mx1 3600 IN A 192.0.2.1",
- * when it has one of the shapes most zones are made of: an owner of plain
- * letters, digits, '-', '_' and '*' (or "@", or none), an optional decimal
- * TTL, an optional IN, and an A, AAAA, NS, CNAME, PTR, MX, TXT or TLSA
- * record with plain fields. Each field still goes through ldns's own field
- * parser (ldns_str2rdf_*), so the result is the record ldns_rr_new_frm_str
- * makes; only its generic tokenizer and its large per-record buffers are
- * skipped.
+ * when it has one of the shapes most zones are made of. The owner is plain
+ * letters, digits, '-', '_' and '*' (or "@", or none), then come an
+ * optional decimal TTL, an optional IN, and an A, AAAA, NS, CNAME, PTR,
+ * MX, TXT or TLSA record with plain fields. Each field still goes through
+ * ldns's own field parser (ldns_rdf_new_frm_str, ldns_str2rdf_dname), so
+ * the result is the record ldns_rr_new_frm_str makes. Only its generic
+ * tokenizer and its large per-record buffers are skipped.
  *
  * Returns the record and updates *prev as ldns_rr_new_frm_str does, or
  * returns NULL, leaving *prev alone, for any other text, valid or not:

@@ -10,7 +10,8 @@
 
 #include "model.h"
 
-/* What a record is read against: the state of the file at its line. */
+/* The state of the file at a record's line, which the record is read
+ * against. */
 struct record_env {
 	const ldns_rdf *origin;	/* the $ORIGIN in force, or NULL */
 	const ldns_rdf *apex;	/* the zone's origin, or NULL */

@@ -154,8 +154,7 @@ static int check(struct lint_ctx *ctx, const struct rule *rule)
 	for (i = 0; i < m->mx_set_count; i++) {
 		const struct mx_set *set = &m->mx_sets[i];
 
-		if (set->records[0]->u.mx.exchange &&
-		    strcmp(set->records[0]->u.mx.exchange, ".") != 0)
+		if (!set->null_mx)
 			check_domain(ctx, rule, set->records, set->count);
 	}
 	return 0;

@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 # A large zone file is parsed on several threads, and its findings must be
-# exactly those of one thread. That holds whatever records lie where the
-# file is cut: owners inherited from the line before, bad owners, bad
-# records, $TTL changes, comments and suppressions. It also holds whether
-# the rules run on one thread or two.
+# exactly those of one thread, whatever records lie where the file is
+# cut: owners inherited from the line before, bad owners, bad records,
+# $TTL changes, comments and suppressions. The same goes for the rules,
+# on one thread or two.
 . "$TESTS_DIR/lib/e2e.sh"
 
 cd "$work" || exit 2

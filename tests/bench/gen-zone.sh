@@ -4,10 +4,10 @@
 # TLSA types, deterministic for a SEED:
 #   sh tests/bench/gen-zone.sh RECORDS SEED >bench.example.zone
 # The zone is laid out as a mail provider's would be, and danelint finds
-# nothing wrong in it but the missing DNSSEC signature: each mail domain
-# dN has an MX record, an SPF record and a www alias, and its MX host mxN
-# has an IPv4 and an IPv6 address and a TLSA RRset with the records of
-# its current and its next key.
+# nothing wrong in it but the missing DNSSEC signature. Each mail domain
+# dN has an MX record, an SPF record and a www alias. Its MX host mxN has
+# an IPv4 and an IPv6 address and a TLSA RRset with the records of its
+# current and its next key.
 set -eu
 records=$1
 seed=${2:-1}
