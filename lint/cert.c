@@ -2,6 +2,7 @@
 /* Certificate loader: decodes one host's certificate files with OpenSSL. */
 #include "cert.h"
 #include "cert_cache.h"
+#include "key_type.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -10,7 +11,6 @@
 #include <string.h>
 
 #include <openssl/bio.h>
-#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
@@ -58,7 +58,7 @@
 /* A public key found in a file: from a PUBLIC KEY block, a CSR or the
  * public half of a private key. */
 struct found_key {
-	EVP_PKEY *pkey;
+	struct key_type type;
 	const uint8_t *spki;	/* DER, in the model arena */
 	size_t spki_len;
 };
@@ -122,11 +122,12 @@ static const struct {
 
 /* The object one DER blob decoded to. */
 struct decoded {
-	X509 *cert;
-	EVP_PKEY *pkey;	/* public key, or the key of a private key */
+	X509 *cert;	/* its public key not decoded: cert_cache_x509_nokey */
+	EVP_PKEY *pkey;	/* the key of a private key, CSR or RSA PUBLIC KEY */
 	bool private_key;
 	bool encrypted;	/* encrypted private key, not decrypted */
-	const uint8_t *spki;	/* of pkey, when already encoded */
+	const struct key_type *type;	/* of a PUBLIC KEY block */
+	const uint8_t *spki;	/* of a PUBLIC KEY block */
 	size_t spki_len;
 };
 
@@ -210,12 +211,14 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 	if (len < 0)
 		return false;
 	if (kind == BLOCK_CERT || kind == BLOCK_TRUSTED_CERT) {
-		out->cert = cert_cache_x509(der, (size_t)len,
-					    kind == BLOCK_TRUSTED_CERT, &used);
+		out->cert = cert_cache_x509_nokey(der, (size_t)len,
+						  kind == BLOCK_TRUSTED_CERT,
+						  &used);
 		p = der + used;
 	} else if (kind == BLOCK_PUBKEY) {
-		out->pkey = cert_cache_pubkey(der, (size_t)len, &used,
-					      &out->spki, &out->spki_len);
+		if (!cert_cache_pubkey(der, (size_t)len, &used, &out->spki,
+				       &out->spki_len, &out->type))
+			out->type = NULL;
 		p = der + used;
 	} else if (kind == BLOCK_RSA_PUBKEY)
 		out->pkey = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, len);
@@ -227,7 +230,8 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 		out->pkey = decode_private_key(kind, &p, len);
 		out->private_key = true;
 	}
-	ok = (out->cert || out->pkey || out->encrypted) && p == der + len;
+	ok = (out->cert || out->pkey || out->type || out->encrypted) &&
+	     p == der + len;
 	if (!ok) {
 		X509_free(out->cert);
 		EVP_PKEY_free(out->pkey);
@@ -236,50 +240,13 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 	return ok;
 }
 
-static const char *describe_ec(struct model *m, EVP_PKEY *pkey)
+/* Sets family, description and bits of k from t. */
+static void describe_key(struct model *m, const struct key_type *t,
+			 struct key *k)
 {
-	char group[80];
-	char text[96];
-	const char *nist = NULL;
-
-	if (EVP_PKEY_get_group_name(pkey, group, sizeof(group), NULL) != 1)
-		return "ECDSA";
-	nist = EC_curve_nid2nist(OBJ_sn2nid(group));
-	snprintf(text, sizeof(text), "ECDSA %s", nist ? nist : group);
-	return arena_strdup(&m->arena, text);
-}
-
-/* Sets family, description and bits of k. A NULL pkey is an unknown type. */
-static void describe_key(struct model *m, EVP_PKEY *pkey, struct key *k)
-{
-	char text[64];
-	const char *family = "unknown";
-
-	k->bits = pkey ? (unsigned)EVP_PKEY_get_bits(pkey) : 0;
-	k->description = "unknown key type";
-	if (!pkey) {
-		k->family = family;
-		return;
-	}
-	if (EVP_PKEY_is_a(pkey, "RSA") || EVP_PKEY_is_a(pkey, "RSA-PSS")) {
-		family = "RSA";
-		snprintf(text, sizeof(text), "%s %u",
-			 EVP_PKEY_is_a(pkey, "RSA") ? "RSA" : "RSA-PSS",
-			 k->bits);
-		k->description = arena_strdup(&m->arena, text);
-	} else if (EVP_PKEY_is_a(pkey, "EC")) {
-		family = "ECDSA";
-		k->description = describe_ec(m, pkey);
-	} else if (EVP_PKEY_is_a(pkey, "ED25519")) {
-		family = k->description = "Ed25519";
-	} else if (EVP_PKEY_is_a(pkey, "ED448")) {
-		family = k->description = "Ed448";
-	} else if (EVP_PKEY_is_a(pkey, "DSA")) {
-		family = "DSA";
-		snprintf(text, sizeof(text), "DSA %u", k->bits);
-		k->description = arena_strdup(&m->arena, text);
-	}
-	k->family = family;
+	k->family = t->family;
+	k->bits = t->bits;
+	k->description = arena_strdup(&m->arena, t->description);
 }
 
 /*
@@ -321,41 +288,47 @@ static void add_private_key(struct model *m, struct cert_file *f,
 	f->usable = true;
 }
 
-/* Records the private key pkey, whose description comes from describe_key. */
+/* Records the private key pkey. */
 static void add_decoded_private_key(struct model *m, struct cert_file *f,
-				    EVP_PKEY *pkey)
+				    const EVP_PKEY *pkey)
 {
-	struct key k;
+	struct key_type t;
 	char text[128];
 
-	describe_key(m, pkey, &k);
-	snprintf(text, sizeof(text), "%s private key", k.description);
+	key_type_of_pkey(pkey, &t);
+	snprintf(text, sizeof(text), "%s private key", t.description);
 	add_private_key(m, f, text);
 }
 
-/* Stores pkey (taking ownership) with its SPKI DER from i2d_PUBKEY. */
-/* Adds pkey; known_spki, unless NULL, is its SPKI DER. */
-static int add_found_key(struct model *m, struct cert_file *f, EVP_PKEY *pkey,
-			 const uint8_t *known_spki, size_t known_len)
+/* Adds the key of type t and SPKI DER spki to f. */
+static void add_found_key(struct model *m, struct cert_file *f,
+			  const struct key_type *t, const uint8_t *spki,
+			  size_t spki_len)
 {
-	struct found_key *fk;
-	unsigned char *der = NULL;
-	const uint8_t *spki;
-	size_t spki_len;
+	struct found_key *fk = ARRAY_PUSH(f->keys, f->key_count, f->key_alloc);
 
-	if (known_spki) {
-		spki = arena_memdup(&m->arena, known_spki, known_len);
-		spki_len = known_len;
-	} else if (keep_der(m, der, i2d_PUBKEY(pkey, &der), &spki,
-			    &spki_len) < 0) {
-		EVP_PKEY_free(pkey);
-		return -1;
-	}
-	fk = ARRAY_PUSH(f->keys, f->key_count, f->key_alloc);
-	fk->pkey = pkey;
-	fk->spki = spki;
+	fk->type = *t;
+	fk->spki = arena_memdup(&m->arena, spki, spki_len);
 	fk->spki_len = spki_len;
 	f->usable = true;
+}
+
+/* Adds the public half of pkey to f, and frees pkey. */
+static int add_decoded_key(struct model *m, struct cert_file *f,
+			   EVP_PKEY *pkey)
+{
+	unsigned char *der = NULL;
+	int len = i2d_PUBKEY(pkey, &der);
+	struct key_type t;
+
+	key_type_of_pkey(pkey, &t);
+	EVP_PKEY_free(pkey);
+	if (len <= 0 || !der) {
+		OPENSSL_free(der);
+		return -1;
+	}
+	add_found_key(m, f, &t, der, (size_t)len);
+	OPENSSL_free(der);
 	return 0;
 }
 
@@ -375,9 +348,13 @@ static int store_decoded(struct model *m, struct cert_file *f,
 		f->usable = true;
 		return 0;
 	}
+	if (d->type) {
+		add_found_key(m, f, d->type, d->spki, d->spki_len);
+		return 0;
+	}
 	if (d->private_key)
 		add_decoded_private_key(m, f, d->pkey);
-	return add_found_key(m, f, d->pkey, d->spki, d->spki_len);
+	return add_decoded_key(m, f, d->pkey);
 }
 
 /* Decodes one PEM block into f. Returns 0, or -1 on an internal failure. */
@@ -511,12 +488,47 @@ static void report_unusable(struct model *m, struct cert_file *f, bool pem)
 	f->reported = true;
 }
 
+/*
+ * Returns x with its public key decoded, or NULL. x came from
+ * cert_cache_x509_nokey().
+ */
+static X509 *with_key(X509 *x)
+{
+	unsigned char *der = NULL;
+	int len = i2d_X509(x, &der);
+	X509 *full = NULL;
+	size_t used;
+
+	if (len > 0 && der)
+		full = cert_cache_x509(der, (size_t)len, 0, &used);
+	OPENSSL_free(der);
+	return full;
+}
+
+/*
+ * X509_check_ca(). A version 1 certificate counts as a CA when it is
+ * self-signed, which takes its public key to find out.
+ */
+static int check_ca(X509 *x)
+{
+	uint32_t flags = X509_get_extension_flags(x);
+	X509 *full;
+	int ca;
+
+	if (!(flags & EXFLAG_V1) || !(flags & EXFLAG_SI) ||
+	    !(full = with_key(x)))
+		return X509_check_ca(x);
+	ca = X509_check_ca(full);
+	X509_free(full);
+	return ca;
+}
+
 static bool all_certs_ca(STACK_OF(X509) *certs)
 {
 	int i;
 
 	for (i = 0; i < sk_X509_num(certs); i++)
-		if (X509_check_ca(sk_X509_value(certs, i)) == 0)
+		if (check_ca(sk_X509_value(certs, i)) == 0)
 			return false;
 	return true;
 }
@@ -558,10 +570,20 @@ static int load_file(struct model *m, struct cert_file *f, bool next,
 /* Did issuer (a different certificate) issue subject? */
 static bool cert_issued(X509 *issuer, X509 *subject)
 {
-	return X509_cmp(issuer, subject) != 0 &&
-	       X509_NAME_cmp(X509_get_subject_name(issuer),
-			     X509_get_issuer_name(subject)) == 0 &&
-	       X509_check_issued(issuer, subject) == X509_V_OK;
+	X509 *full_issuer, *full_subject;
+	bool issued;
+
+	if (X509_cmp(issuer, subject) == 0 ||
+	    X509_NAME_cmp(X509_get_subject_name(issuer),
+			  X509_get_issuer_name(subject)) != 0)
+		return false;
+	full_issuer = with_key(issuer);
+	full_subject = with_key(subject);
+	issued = full_issuer && full_subject &&
+		 X509_check_issued(full_issuer, full_subject) == X509_V_OK;
+	X509_free(full_issuer);
+	X509_free(full_subject);
+	return issued;
 }
 
 static X509 *first_cert(const struct cert_file *f)
@@ -717,7 +739,7 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x,
 			  const char *file)
 {
 	unsigned char *der = NULL;
-	struct key described;
+	struct key_type key;
 	int len;
 
 	memset(ci, 0, sizeof(*ci));
@@ -738,9 +760,11 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x,
 	ci->issuer = name_to_string(m, X509_get_issuer_name(x));
 	if (!ci->subject || !ci->issuer)
 		return -1;
-	ci->is_ca = X509_check_ca(x) != 0;
-	describe_key(m, X509_get0_pubkey(x), &described);
-	ci->key_description = described.description;
+	ci->is_ca = check_ca(x) != 0;
+	key_type_of_spki(ci->spki, ci->spki_len, &key);
+	ci->key_family = key.family;
+	ci->key_bits = key.bits;
+	ci->key_description = arena_strdup(&m->arena, key.description);
 	fill_names(m, ci, x);
 	if (asn1_time_to_time_t(X509_get0_notBefore(x), &ci->not_before) < 0 ||
 	    asn1_time_to_time_t(X509_get0_notAfter(x), &ci->not_after) < 0)
@@ -766,14 +790,15 @@ static struct key *push_key(struct key_list *list, const char *file,
 	return k;
 }
 
-/* Adds the key of certificate x, described by ci, to list. */
-static struct key *add_cert_key(struct model *m, struct key_list *list,
-			const char *file, enum key_role role, X509 *x,
-			const struct cert_info *ci)
+/* Adds the key of the certificate ci to list. */
+static struct key *add_cert_key(struct key_list *list, const char *file,
+				enum key_role role, const struct cert_info *ci)
 {
 	struct key *k = push_key(list, file, role);
 
-	describe_key(m, X509_get0_pubkey(x), k);
+	k->family = ci->key_family;
+	k->bits = ci->key_bits;
+	k->description = ci->key_description;
 	k->cert = ci;
 	k->spki = ci->spki;
 	k->spki_len = ci->spki_len;
@@ -814,10 +839,10 @@ static int misordered(const struct cert_file *f)
 {
 	int i;
 
-	if (f->all_ca || X509_check_ca(first_cert(f)) == 0)
+	if (f->all_ca || check_ca(first_cert(f)) == 0)
 		return 0;
 	for (i = 1; i < sk_X509_num(f->certs); i++)
-		if (X509_check_ca(sk_X509_value(f->certs, i)) == 0)
+		if (check_ca(sk_X509_value(f->certs, i)) == 0)
 			return i;
 	return 0;
 }
@@ -881,8 +906,8 @@ static int add_deployments(struct model *m, struct host *h,
 			return -1;
 		if (files[i].role != ROLE_DEPLOYMENT)
 			continue;
-		k = add_cert_key(m, list, chain->file, KEY_CURRENT,
-				 first_cert(&files[i]), &chain->certs[0]);
+		k = add_cert_key(list, chain->file, KEY_CURRENT,
+				 &chain->certs[0]);
 		k->chain = chain;
 	}
 	return 0;
@@ -903,8 +928,7 @@ static int add_next_certs(struct model *m, struct key_list *list,
 		if (fill_cert_info(m, ci, first_cert(&files[i]),
 				   files[i].path) < 0)
 			return -1;
-		add_cert_key(m, list, files[i].path, KEY_NEXT,
-			     first_cert(&files[i]), ci);
+		add_cert_key(list, files[i].path, KEY_NEXT, ci);
 	}
 	return 0;
 }
@@ -947,7 +971,7 @@ static int add_found_keys(struct model *m, struct key_list *list,
 			if (have_spki(list, fk, role, !next))
 				continue;
 			k = push_key(list, files[i].path, role);
-			describe_key(m, fk->pkey, k);
+			describe_key(m, &fk->type, k);
 			if (set_key_spki(k, fk->spki, fk->spki_len) < 0)
 				return -1;
 		}
@@ -1011,12 +1035,10 @@ static int build_host(struct model *m, struct host *h,
 
 static void release_files(struct cert_file *files, size_t count)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < count; i++) {
 		sk_X509_pop_free(files[i].certs, X509_free);
-		for (j = 0; j < files[i].key_count; j++)
-			EVP_PKEY_free(files[i].keys[j].pkey);
 		free(files[i].keys);
 	}
 	free(files);

@@ -9,12 +9,15 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/provider.h>
 
 #include "util.h"
 
 enum entry_kind {
 	ENTRY_X509,
 	ENTRY_X509_AUX,
+	ENTRY_X509_NOKEY,
+	ENTRY_X509_AUX_NOKEY,
 	ENTRY_PUBKEY,
 };
 
@@ -26,8 +29,9 @@ struct entry {
 	size_t len;
 	size_t used;
 	X509 *cert;	/* NULL when it did not decode */
-	EVP_PKEY *pkey;
-	unsigned char *spki;	/* the SubjectPublicKeyInfo of pkey */
+	bool key_ok;	/* a public key that OpenSSL decodes */
+	struct key_type key;
+	unsigned char *spki;	/* the SubjectPublicKeyInfo, re-encoded */
 	int spki_len;
 };
 
@@ -37,6 +41,31 @@ struct entry {
 #define MAX_THREADS 64
 
 static struct entry *buckets[BUCKETS];
+
+/*
+ * A library context with no provider but "null", so that it has no key
+ * decoders: a certificate decoded in it keeps its SubjectPublicKeyInfo as
+ * DER, and no EVP_PKEY is made. NULL until first used, or when it could not
+ * be made; then the default context decodes everything.
+ */
+static OSSL_LIB_CTX *nokey_ctx;
+static OSSL_PROVIDER *null_provider;
+static bool nokey_tried;
+
+/* Makes nokey_ctx. Called before any thread decodes. */
+static void make_nokey_ctx(void)
+{
+	if (nokey_tried)
+		return;
+	nokey_tried = true;
+	nokey_ctx = OSSL_LIB_CTX_new();
+	if (nokey_ctx && !(null_provider = OSSL_PROVIDER_load(nokey_ctx,
+							       "null"))) {
+		OSSL_LIB_CTX_free(nokey_ctx);
+		nokey_ctx = NULL;
+	}
+	ERR_clear_error();
+}
 
 static uint64_t hash_der(enum entry_kind kind, const uint8_t *p, size_t len)
 {
@@ -76,25 +105,65 @@ static struct entry *new_entry(enum entry_kind kind, uint64_t h,
 }
 
 /*
- * Decodes an entry. A public key is read as an X509_PUBKEY, whose
- * re-encoding needs no OpenSSL encoder: i2d_PUBKEY on the EVP_PKEY would
- * look one up for every key.
+ * Decodes a certificate with d2i_X509, or d2i_X509_AUX when aux is set,
+ * in ctx. d2i_X509 frees the object it was given when it fails, but
+ * d2i_X509_AUX keeps it when only the trailing auxiliary data is bad.
  */
+static X509 *decode_x509(OSSL_LIB_CTX *ctx, bool aux, const unsigned char **p,
+			 long len)
+{
+	X509 *x = X509_new_ex(ctx, NULL);
+
+	if (!x)
+		return NULL;
+	if (!(aux ? d2i_X509_AUX(&x, p, len) : d2i_X509(&x, p, len))) {
+		X509_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+/*
+ * Decodes a SubjectPublicKeyInfo as an X509_PUBKEY in nokey_ctx, which
+ * checks its structure only, and describes its key from the re-encoded
+ * DER, which is what a TLSA "x 1 y" record covers.
+ */
+static void decode_pubkey(struct entry *e, const unsigned char **p)
+{
+	X509_PUBKEY *xp = X509_PUBKEY_new_ex(nokey_ctx, NULL);
+
+	if (!xp)
+		return;
+	if (!d2i_X509_PUBKEY(&xp, p, (long)e->len)) {
+		X509_PUBKEY_free(xp);
+		return;
+	}
+	e->spki_len = i2d_X509_PUBKEY(xp, &e->spki);
+	if (e->spki_len > 0)
+		e->key_ok = key_type_of_spki(e->spki, (size_t)e->spki_len,
+					     &e->key);
+	X509_PUBKEY_free(xp);
+}
+
 static void decode(struct entry *e)
 {
 	const unsigned char *p = e->der;
-	X509_PUBKEY *xp;
 
-	if (e->kind == ENTRY_X509) {
-		e->cert = d2i_X509(NULL, &p, (long)e->len);
-	} else if (e->kind == ENTRY_X509_AUX) {
-		e->cert = d2i_X509_AUX(NULL, &p, (long)e->len);
-	} else {
-		xp = d2i_X509_PUBKEY(NULL, &p, (long)e->len);
-		e->pkey = xp ? X509_PUBKEY_get(xp) : NULL;
-		if (e->pkey)
-			e->spki_len = i2d_X509_PUBKEY(xp, &e->spki);
-		X509_PUBKEY_free(xp);
+	switch (e->kind) {
+	case ENTRY_X509:
+	case ENTRY_X509_AUX:
+		e->cert = decode_x509(NULL, e->kind == ENTRY_X509_AUX, &p,
+				      (long)e->len);
+		break;
+	case ENTRY_X509_NOKEY:
+	case ENTRY_X509_AUX_NOKEY:
+		e->cert = decode_x509(nokey_ctx,
+				      e->kind == ENTRY_X509_AUX_NOKEY, &p,
+				      (long)e->len);
+		break;
+	case ENTRY_PUBKEY:
+		decode_pubkey(e, &p);
+		break;
 	}
 	e->used = (size_t)(p - e->der);
 	ERR_clear_error();
@@ -117,6 +186,7 @@ static struct entry *lookup(enum entry_kind kind, const uint8_t *der,
 
 	if (e)
 		return e;
+	make_nokey_ctx();
 	e = new_entry(kind, h, der, len);
 	decode(e);
 	insert(e);
@@ -133,21 +203,29 @@ X509 *cert_cache_x509(const uint8_t *der, size_t len, int aux, size_t *used)
 	return e->cert;
 }
 
-EVP_PKEY *cert_cache_pubkey(const uint8_t *der, size_t len, size_t *used,
-			    const uint8_t **spki, size_t *spki_len)
+X509 *cert_cache_x509_nokey(const uint8_t *der, size_t len, int aux,
+			    size_t *used)
+{
+	struct entry *e = lookup(aux ? ENTRY_X509_AUX_NOKEY : ENTRY_X509_NOKEY,
+				 der, len);
+
+	*used = e->used;
+	if (!e->cert || X509_up_ref(e->cert) != 1)
+		return NULL;
+	return e->cert;
+}
+
+bool cert_cache_pubkey(const uint8_t *der, size_t len, size_t *used,
+		       const uint8_t **spki, size_t *spki_len,
+		       const struct key_type **key)
 {
 	struct entry *e = lookup(ENTRY_PUBKEY, der, len);
 
 	*used = e->used;
-	*spki = NULL;
-	*spki_len = 0;
-	if (!e->pkey || EVP_PKEY_up_ref(e->pkey) != 1)
-		return NULL;
-	if (e->spki_len > 0) {
-		*spki = e->spki;
-		*spki_len = (size_t)e->spki_len;
-	}
-	return e->pkey;
+	*spki = e->spki;
+	*spki_len = e->key_ok ? (size_t)e->spki_len : 0;
+	*key = &e->key;
+	return e->key_ok;
 }
 
 /* Entries decoded by one prefetch thread: every step-th from first. */
@@ -206,7 +284,7 @@ static void collect(const uint8_t *data, size_t len, struct pending *p)
 
 		if (PEM_read_bio(bio, &name, &header, &der, &der_len) != 1)
 			break;
-		kind = strcmp(name, "CERTIFICATE") == 0 ? ENTRY_X509
+		kind = strcmp(name, "CERTIFICATE") == 0 ? ENTRY_X509_NOKEY
 		       : strcmp(name, "PUBLIC KEY") == 0 ? ENTRY_PUBKEY
 							 : (enum entry_kind)-1;
 		if (kind != (enum entry_kind)-1 && der_len > 0) {
@@ -229,14 +307,6 @@ static void collect(const uint8_t *data, size_t len, struct pending *p)
 	ERR_clear_error();
 }
 
-/*
- * TODO: with 4,000 distinct keys, a quarter of the time goes to OpenSSL
- * 3.0's shared read-write locks, which both threads take. In a test
- * program, decoding 2,000 certificates on two threads took 0.14 s with
- * the default library context. With an OSSL_LIB_CTX per thread
- * (X509_new_ex, then d2i_X509) it took 0.10 s, but danelint does not use
- * per-thread contexts yet.
- */
 void cert_cache_prefetch(const uint8_t *const *data, const size_t *lens,
 			 size_t count, unsigned threads)
 {
@@ -247,6 +317,7 @@ void cert_cache_prefetch(const uint8_t *const *data, const size_t *lens,
 	struct entry **list;
 	size_t n, i;
 
+	make_nokey_ctx();
 	for (i = 0; i < count; i++)
 		collect(data[i], lens[i], p);
 	list = p->list;
@@ -286,11 +357,15 @@ void cert_cache_clear(void)
 		for (; e; e = next) {
 			next = e->next;
 			X509_free(e->cert);
-			EVP_PKEY_free(e->pkey);
 			OPENSSL_free(e->spki);
 			free(e->der);
 			free(e);
 		}
 		buckets[i] = NULL;
 	}
+	OSSL_PROVIDER_unload(null_provider);
+	OSSL_LIB_CTX_free(nokey_ctx);
+	null_provider = NULL;
+	nokey_ctx = NULL;
+	nokey_tried = false;
 }

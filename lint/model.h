@@ -137,7 +137,9 @@ struct cert_info {
 	uint8_t cert_sha512[64];
 	uint8_t spki_sha256[32];
 	uint8_t spki_sha512[64];
+	const char *key_family;	/* as in struct key */
 	const char *key_description;	/* "RSA 2048", as in struct key */
+	unsigned key_bits;
 	const char *subject;	/* one-line RFC 2253 form */
 	const char *issuer;
 	bool is_ca;

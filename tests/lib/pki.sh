@@ -11,7 +11,8 @@
 # Every function returns non-zero when openssl fails. Only the pki_pubkey
 # and pki_tlsa* functions print to standard output.
 #
-#   pki_key DIR NAME [TYPE]            TYPE: rsa2048, p256 (default), p384, ed25519
+#   pki_key DIR NAME [TYPE]            TYPE: rsa2048, p256 (default), p384,
+#                                      p521, secp256k1, ed25519, ed448
 #   pki_ca DIR NAME [ISSUER]           root CA, or intermediate CA signed by ISSUER
 #   pki_cert DIR NAME DNSNAME ISSUER [DAYS]
 #                                      leaf for DNSNAME (subject CN and
@@ -47,9 +48,12 @@ pki_key() {
 	rsa2048) pki__alg="-algorithm RSA -pkeyopt rsa_keygen_bits:2048" ;;
 	p256) pki__alg="-algorithm EC -pkeyopt ec_paramgen_curve:P-256" ;;
 	p384) pki__alg="-algorithm EC -pkeyopt ec_paramgen_curve:P-384" ;;
+	p521) pki__alg="-algorithm EC -pkeyopt ec_paramgen_curve:P-521" ;;
+	secp256k1) pki__alg="-algorithm EC -pkeyopt ec_paramgen_curve:secp256k1" ;;
 	ed25519) pki__alg="-algorithm ED25519" ;;
+	ed448) pki__alg="-algorithm ED448" ;;
 	*)
-		echo "pki_key: unknown key type '$3'; use rsa2048, p256, p384 or ed25519" >&2
+		echo "pki_key: unknown key type '$3'; use rsa2048, p256, p384, p521, secp256k1, ed25519 or ed448" >&2
 		return 2 ;;
 	esac
 	# pki__alg is split into words on purpose.

@@ -176,8 +176,20 @@ static int make_pki(void **state)
 	return pki("pki_chain $d mx1.example.net 90"
 		   " && pki_key $d rsa rsa2048 && pki_key $d p256 p256"
 		   " && pki_key $d p384 p384 && pki_key $d ed25519 ed25519"
-		   " && for k in rsa p256 p384 ed25519; do"
-		   "    pki_cert $d $k mx1.example.net - 30 || exit 1; done"
+		   " && pki_key $d p521 p521 && pki_key $d k1 secp256k1"
+		   " && pki_key $d ed448 ed448"
+		   " && for k in rsa p256 p384 p521 k1 ed25519 ed448; do"
+		   "    pki_cert $d $k mx1.example.net - 30 || exit 1;"
+		   "    pki_pubkey $k.key >$k.pub || exit 1; done"
+		   /* version 1: one self-signed, one signed by another key */
+		   " && openssl req -new -key p256.key -subj /CN=v1root"
+		   "    -out v1.req"
+		   " && openssl x509 -req -in v1.req -signkey p256.key -days 30"
+		   "    -out v1-self.pem 2>/dev/null"
+		   " && openssl req -new -x509 -key rsa.key -subj /CN=v1root"
+		   "    -days 30 -out v1-ca.pem"
+		   " && openssl x509 -req -in v1.req -CA v1-ca.pem -CAkey rsa.key"
+		   "    -set_serial 2 -days 30 -out v1-other.pem 2>/dev/null"
 		   " && pki_key $d next p384"
 		   " && pki_cert $d next mx1.example.net - 30"
 		   " && pki_csr $d next mx1.example.net"
@@ -650,28 +662,100 @@ static void key_descriptions(void **state)
 		const char *description;
 		unsigned bits;
 	} cases[] = {
-		{ "rsa.pem", "RSA", "RSA 2048", 2048 },
-		{ "p256.pem", "ECDSA", "ECDSA P-256", 256 },
-		{ "p384.pem", "ECDSA", "ECDSA P-384", 384 },
-		{ "ed25519.pem", "Ed25519", "Ed25519", 256 },
+		{ "rsa", "RSA", "RSA 2048", 2048 },
+		{ "p256", "ECDSA", "ECDSA P-256", 256 },
+		{ "p384", "ECDSA", "ECDSA P-384", 384 },
+		{ "p521", "ECDSA", "ECDSA P-521", 521 },
+		/* read by OpenSSL's decoders, not by the short way */
+		{ "k1", "ECDSA", "ECDSA secp256k1", 256 },
+		{ "ed25519", "Ed25519", "Ed25519", 256 },
+		{ "ed448", "Ed448", "Ed448", 456 },
 	};
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases) * 2; i++) {
+		bool cert = i < ARRAY_SIZE(cases);
+		char *source = xasprintf("%s.%s",
+					 cases[i % ARRAY_SIZE(cases)].source,
+					 cert ? "pem" : "pub");
 		struct model m;
 		const struct key *k;
 
-		LOAD(&m, { "cert.pem", cases[i].source, NULL, 0 });
+		LOAD(&m, { "cert.pem", source, NULL, 0 });
+		assert_int_equal(m.cert_problem_count, 0);
 		assert_int_equal(m.hosts[0].key_count, 1);
 		k = &m.hosts[0].keys[0];
-		assert_string_equal(k->family, cases[i].family);
-		assert_string_equal(k->description, cases[i].description);
-		assert_int_equal(k->bits, cases[i].bits);
-		assert_digest(k->spki_sha256, 32, 1, 1, cases[i].source);
-		assert_digest(k->cert->cert_sha256, 32, 0, 1, cases[i].source);
+		assert_string_equal(k->family,
+				    cases[i % ARRAY_SIZE(cases)].family);
+		assert_string_equal(k->description,
+				    cases[i % ARRAY_SIZE(cases)].description);
+		assert_int_equal(k->bits, cases[i % ARRAY_SIZE(cases)].bits);
+		assert_digest(k->spki_sha256, 32, 1, 1, source);
+		if (cert)
+			assert_digest(k->cert->cert_sha256, 32, 0, 1, source);
+		else
+			assert_null(k->cert);
 		model_release(&m);
+		free(source);
 	}
+}
+
+static void write_tmp_file(const char *name, const uint8_t *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	free(path);
+}
+
+/* A point off the curve makes a PUBLIC KEY block invalid. */
+static void ec_point_off_curve(void **state)
+{
+	struct model m;
+	uint8_t *der;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(pki("openssl pkey -in p256.key -pubout -outform DER"
+			     " -out p256-pub.der"), 0);
+	der = read_tmp_file("p256-pub.der", &len);
+	der[len - 1] ^= 1;	/* the last byte of y */
+	write_tmp_file("off-curve.der", der, len);
+	free(der);
+	assert_int_equal(pki("{ echo '-----BEGIN PUBLIC KEY-----'"
+			     " && openssl base64 -in off-curve.der"
+			     " && echo '-----END PUBLIC KEY-----'; }"
+			     " >off-curve.pem"), 0);
+	LOAD(&m, { "next.pem", "off-curve.pem", NULL, 0 });
+	assert_one_problem(&m, "next.pem", "PEM block 1 (PUBLIC KEY) is invalid");
+	assert_int_equal(m.hosts[0].key_count, 0);
+	model_release(&m);
+}
+
+/*
+ * A version 1 certificate is a CA when it is self-signed, which takes its
+ * public key to tell: both of these name themselves as issuer, but the
+ * second is signed with RSA and contains an ECDSA key.
+ */
+static void version1_self_signed(void **state)
+{
+	struct model m;
+
+	(void)state;
+	LOAD_FILES(&m, { "self.pem", "v1-self.pem", NULL, 0 },
+		   { "other.pem", "v1-other.pem", NULL, 0 });
+	assert_int_equal(m.hosts[0].chain_count, 2);
+	assert_string_equal(m.hosts[0].chains[0].certs[0].issuer,
+			    "CN=v1root");
+	assert_true(m.hosts[0].chains[0].certs[0].is_ca);
+	assert_string_equal(m.hosts[0].chains[1].certs[0].issuer,
+			    "CN=v1root");
+	assert_false(m.hosts[0].chains[1].certs[0].is_ca);
+	model_release(&m);
 }
 
 /* cert_load_files: chain.pem keeps its own chain and gives no key. */
@@ -866,6 +950,8 @@ int main(void)
 		cmocka_unit_test(binary_junk),
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(parameters_only),
+		cmocka_unit_test(ec_point_off_curve),
+		cmocka_unit_test(version1_self_signed),
 	};
 
 	return cmocka_run_group_tests(tests, make_pki, remove_pki);
