@@ -108,7 +108,13 @@ static int walk(const struct source *src, const char *dir, int depth,
 		rel = *dir ? xasprintf("%s/%s", dir, de->d_name)
 			   : xstrdup(de->d_name);
 		abs = disk_path(src, rel);
-		if (stat(abs, &st) != 0) {
+		/* readdir gives the type of most entries; links need stat */
+		if (de->d_type == DT_REG)
+			st.st_mode = S_IFREG;
+		else if (de->d_type == DT_DIR)
+			st.st_mode = S_IFDIR;
+		if (de->d_type != DT_REG && de->d_type != DT_DIR &&
+		    stat(abs, &st) != 0) {
 			/* a dangling or looping symbolic link: listed, so that
 			 * reading it reports the file by name and the rest of
 			 * the directory is still read */
