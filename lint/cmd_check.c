@@ -267,20 +267,28 @@ static int lint_source(struct check_run *run, const struct source *src,
 		       struct strbuf *err)
 {
 	time_t now = run->opts.have_now ? run->opts.now : time(NULL);
+	double start = seconds_now(), loaded, indexed;
 
 	if (run->opts.origin && run->opts.path_count != 1) {
 		strbuf_addstr(err, "--origin needs exactly one zone file");
 		return -1;
 	}
 	if (collect_zones(run, src, err) < 0 || check_output(run, err) < 0 ||
-	    load_zones(&run->model, src, &run->zones, false, err) < 0 ||
-	    load_certs(&run->model, src, &run->settings, err) < 0)
+	    load_zones(&run->model, src, &run->zones, false, err) < 0)
+		return -1;
+	loaded = seconds_now();
+	msg_debug("zone files read in %.3f s", loaded - start);
+	if (load_certs(&run->model, src, &run->settings, err) < 0)
 		return -1;
 	if (!run->zones.count)
 		msg_note("no zone files found below '%s'; name them as "
 			 "arguments or with zones = in .danelint",
 			 run->settings.root);
+	msg_debug("certificates read in %.3f s", seconds_now() - loaded);
+	loaded = seconds_now();
 	model_index(&run->model);
+	indexed = seconds_now();
+	msg_debug("model indexed in %.3f s", indexed - loaded);
 	msg_debug("root '%s', configuration %s", run->settings.root,
 		  run->settings.config_file ? run->settings.config_file
 					    : "none");
@@ -294,6 +302,7 @@ static int lint_source(struct check_run *run, const struct source *src,
 		strbuf_addstr(err, "internal error while running the rules");
 		return -1;
 	}
+	msg_debug("rules run in %.3f s", seconds_now() - indexed);
 	if (run->stdin_path)
 		lint_keep_file(&run->ctx, run->rel_paths[0]);
 	return 0;

@@ -53,6 +53,9 @@ const char *arena_vprintf(struct arena *arena, const char *fmt, va_list ap)
 void set_thread_count(unsigned n);
 unsigned thread_count(void);
 
+/* Seconds on the monotonic clock, for timings in debug output. */
+double seconds_now(void);
+
 /* Moves every block of from into arena; from is left empty. */
 void arena_splice(struct arena *arena, struct arena *from);
 

@@ -2,6 +2,7 @@
 /* Fast path of the zone loader: plain records parsed field by field. */
 #include "zone_fast.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,22 +69,30 @@ enum {
 	C_IPV6 = 16,	/* hex digits, ':' and '.' */
 };
 
-static unsigned char char_class(unsigned char c)
-{
-	unsigned char k = 0;
+/* Classes of one character, from the list in make_classes(). */
+static unsigned char classes[256];
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
-	if (c >= '0' && c <= '9')
-		k |= C_DIGIT | C_HEX | C_NAME | C_IPV4 | C_IPV6;
-	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
-		k |= C_HEX | C_IPV6;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-	    c == '_' || c == '*')
-		k |= C_NAME;
-	if (c == '.')
-		k |= C_NAME | C_IPV4 | C_IPV6;
-	if (c == ':')
-		k |= C_IPV6;
-	return k;
+static void make_classes(void)
+{
+	unsigned c;
+
+	for (c = 0; c < 256; c++) {
+		unsigned char k = 0;
+
+		if (c >= '0' && c <= '9')
+			k |= C_DIGIT | C_HEX | C_NAME | C_IPV4 | C_IPV6;
+		if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+			k |= C_HEX | C_IPV6;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '-' || c == '_' || c == '*')
+			k |= C_NAME;
+		if (c == '.')
+			k |= C_NAME | C_IPV4 | C_IPV6;
+		if (c == ':')
+			k |= C_IPV6;
+		classes[c] = k;
+	}
 }
 
 /* Are all characters of t, at least one, of class k? */
@@ -92,7 +101,7 @@ static bool all_in(const struct token *t, unsigned char k)
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		if (!(char_class((unsigned char)t->p[i]) & k))
+		if (!(classes[(unsigned char)t->p[i]] & k))
 			return false;
 	return t->n > 0;
 }
@@ -314,6 +323,7 @@ ldns_rr *zone_fast_parse(const char *text, bool inherits_owner,
 	ldns_rr_type type;
 	ldns_rr *rr;
 
+	pthread_once(&classes_once, make_classes);
 	if (n < 2)
 		return NULL;
 	if (inherits_owner) {
