@@ -92,7 +92,8 @@ void model_add_cert_problem(struct model *m, const char *file,
 /* Orders two records by where they are written: file, then line. */
 static int cmp_place(const struct record *x, const struct record *y)
 {
-	int c = strcmp(x->file, y->file);
+	/* records of one file share its name */
+	int c = x->file == y->file ? 0 : strcmp(x->file, y->file);
 
 	if (c)
 		return c;
@@ -103,7 +104,8 @@ static int cmp_record(const void *a, const void *b)
 {
 	const struct record *x = *(const struct record *const *)a;
 	const struct record *y = *(const struct record *const *)b;
-	int c = strcmp(x->owner, y->owner);
+	/* records of one owner often share one string */
+	int c = x->owner == y->owner ? 0 : strcmp(x->owner, y->owner);
 
 	if (c)
 		return c;

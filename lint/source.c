@@ -29,8 +29,9 @@ static int disk_read(const struct source *src, const char *path, char **data,
 	int fd = open(full, O_RDONLY | O_NONBLOCK);
 	struct stat st;
 	struct strbuf sb;
-	char chunk[65536];
-	ssize_t n;
+	char chunk[65536], *buf;
+	size_t size, got = 0;
+	ssize_t n = 1;
 
 	free(full);
 	if (fd < 0) {
@@ -50,20 +51,33 @@ static int disk_read(const struct source *src, const char *path, char **data,
 		close(fd);
 		return -1;
 	}
+	/* read straight into a buffer of the file's size; a file that
+	 * grows meanwhile is read to its end in chunks */
+	size = (size_t)st.st_size;
+	buf = xmalloc(size + 1);
+	while (got < size && (n = read(fd, buf + got, size - got)) > 0)
+		got += (size_t)n;
 	strbuf_init(&sb);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		strbuf_add(&sb, chunk, (size_t)n);
+	if (n > 0)
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			strbuf_add(&sb, chunk, (size_t)n);
 	if (n < 0) {
 		strbuf_addstr(err, strerror(errno));
 		close(fd);
+		free(buf);
 		strbuf_release(&sb);
 		return -1;
 	}
 	close(fd);
-	if (!sb.buf)
-		strbuf_add(&sb, "", 0);
-	*len = sb.len;
-	*data = sb.buf;
+	if (sb.len) {
+		buf = xrealloc(buf, got + sb.len + 1);
+		memcpy(buf + got, sb.buf, sb.len);
+		got += sb.len;
+	}
+	strbuf_release(&sb);
+	buf[got] = '\0';
+	*len = got;
+	*data = buf;
 	return 0;
 }
 

@@ -58,7 +58,9 @@ struct run {
 static void *parse_run(void *arg)
 {
 	struct run *r = arg;
-	struct record_env env = { r->origin, r->apex, 0, r->check_fast_path };
+	struct owner_memo memo = { .len = 0 };
+	struct record_env env = { r->origin, r->apex, 0, r->check_fast_path,
+				  &memo };
 	size_t i;
 
 	for (i = r->start; i < r->end; i++) {

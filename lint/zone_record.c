@@ -300,15 +300,11 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t len, bool fold)
  * in the canonical form of RFC 4034, section 6.2, for all types): owner,
  * type, class, TTL and each RDATA field with its length.
  */
-static uint64_t record_hash(const ldns_rr *rr)
+static uint64_t record_hash(const ldns_rr *rr, uint64_t h)
 {
-	uint64_t h = 14695981039346656037ULL;
-	const ldns_rdf *owner = ldns_rr_owner(rr);
 	uint8_t fixed[8];
 	size_t i;
 
-	if (owner)
-		h = fnv(h, ldns_rdf_data(owner), ldns_rdf_size(owner), true);
 	ldns_write_uint16(fixed, (uint16_t)ldns_rr_get_type(rr));
 	ldns_write_uint16(fixed + 2, (uint16_t)ldns_rr_get_class(rr));
 	ldns_write_uint32(fixed + 4, ldns_rr_ttl(rr));
@@ -324,16 +320,42 @@ static uint64_t record_hash(const ldns_rr *rr)
 	return h;
 }
 
+/* Sets the owner of r and returns the hash of the owner name, taking both
+ * from memo when the owner is the one before. */
+static uint64_t fill_owner(struct arena *a, struct record *r,
+			   const ldns_rdf *owner, struct owner_memo *memo)
+{
+	const uint8_t *wire = owner ? ldns_rdf_data(owner) : NULL;
+	size_t len = owner ? ldns_rdf_size(owner) : 0;
+	uint64_t h = 14695981039346656037ULL;
+
+	if (memo && memo->len && memo->len == len &&
+	    memcmp(memo->wire, wire, len) == 0) {
+		r->owner = memo->text;
+		return memo->hash;
+	}
+	r->owner = lower_dname(a, owner);
+	if (owner)
+		h = fnv(h, wire, len, true);
+	if (memo && len > 0 && len <= sizeof(memo->wire)) {
+		memcpy(memo->wire, wire, len);
+		memo->len = len;
+		memo->text = r->owner;
+		memo->hash = h;
+	}
+	return h;
+}
+
 static void fill_record(struct arena *a, struct record *r, const ldns_rr *rr,
-			const char *text, bool inherits_owner, unsigned line)
+			const char *text, bool inherits_owner, unsigned line,
+			struct owner_memo *memo)
 {
 	memset(r, 0, sizeof(*r));
-	r->owner = lower_dname(a, ldns_rr_owner(rr));
+	r->hash = record_hash(rr, fill_owner(a, r, ldns_rr_owner(rr), memo));
 	r->type = (uint16_t)ldns_rr_get_type(rr);
 	r->ttl = ldns_rr_ttl(rr);
 	r->line = line;
 	r->column = 1;
-	r->hash = record_hash(rr);
 	fill_names(a, r, rr);
 	/* only the TLSA rules read the text */
 	if (r->type == RR_TLSA)
@@ -590,7 +612,8 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 			name_text_as_written(a, env->apex));
 	} else {
 		out->verdict = RECORD_OK;
-		fill_record(a, &out->rec, rr, text, inherits_owner, line);
+		fill_record(a, &out->rec, rr, text, inherits_owner, line,
+			    env->owner);
 	}
 	ldns_rr_free(rr);
 }

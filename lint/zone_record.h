@@ -10,6 +10,15 @@
 
 #include "model.h"
 
+/* The owner name of the last record parsed, which the next records of
+ * the same owner share. */
+struct owner_memo {
+	uint8_t wire[256];	/* the name in wire form, as written */
+	size_t len;		/* 0: none yet */
+	const char *text;	/* in lower case, in the arena of the records */
+	uint64_t hash;		/* of the name, the start of a record hash */
+};
+
 /* The state of the file at a record's line, which the record is read
  * against. */
 struct record_env {
@@ -17,6 +26,7 @@ struct record_env {
 	const ldns_rdf *apex;	/* the zone's origin, or NULL */
 	uint32_t default_ttl;
 	bool check_fast_path;	/* DANELINT_CHECK_FAST_PATH is set */
+	struct owner_memo *owner;	/* or NULL; one per thread */
 };
 
 enum record_verdict {
