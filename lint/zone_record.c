@@ -279,20 +279,41 @@ static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 	}
 }
 
-/* FNV-1a step over len bytes, in lower case when fold is set. */
-static uint64_t fnv(uint64_t h, const uint8_t *p, size_t len, bool fold)
+/* Turns the bytes A to Z of the eight in w into a to z, leaving the
+ * others as they are. */
+static uint64_t lower_word(uint64_t w)
 {
-	size_t i;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t low7 = w & ~high;
+	/* the high bit of each byte: at least 'A', above 'Z', ASCII */
+	uint64_t at_least_a = low7 + 0x3f3f3f3f3f3f3f3fULL;
+	uint64_t above_z = low7 + 0x2525252525252525ULL;
+	uint64_t upper = (at_least_a ^ above_z) & ~w & high;
 
-	for (i = 0; i < len; i++) {
-		uint8_t c = p[i];
+	return w | upper >> 2;
+}
 
-		if (fold && c >= 'A' && c <= 'Z')
-			c = (uint8_t)(c + 'a' - 'A');
-		h ^= c;
-		h *= 1099511628211ULL;
+/* Mixes len bytes into h, eight at a time, in lower case when fold is
+ * set. The hashes only compare records within one run. */
+static uint64_t mix(uint64_t h, const uint8_t *p, size_t len, bool fold)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ (fold ? lower_word(w) : w)) * k;
+		h ^= h >> 29;
 	}
-	return h;
+	w = (uint64_t)len << 56;
+	if (len) {
+		uint64_t tail = 0;
+
+		memcpy(&tail, p, len);
+		w ^= fold ? lower_word(tail) : tail;
+	}
+	h = (h ^ w) * k;
+	return h ^ h >> 29;
 }
 
 /*
@@ -308,13 +329,13 @@ static uint64_t record_hash(const ldns_rr *rr, uint64_t h)
 	ldns_write_uint16(fixed, (uint16_t)ldns_rr_get_type(rr));
 	ldns_write_uint16(fixed + 2, (uint16_t)ldns_rr_get_class(rr));
 	ldns_write_uint32(fixed + 4, ldns_rr_ttl(rr));
-	h = fnv(h, fixed, sizeof(fixed), false);
+	h = mix(h, fixed, sizeof(fixed), false);
 	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
 		const ldns_rdf *f = ldns_rr_rdf(rr, i);
 
 		ldns_write_uint16(fixed, (uint16_t)ldns_rdf_size(f));
-		h = fnv(h, fixed, 2, false);
-		h = fnv(h, ldns_rdf_data(f), ldns_rdf_size(f),
+		h = mix(h, fixed, 2, false);
+		h = mix(h, ldns_rdf_data(f), ldns_rdf_size(f),
 			ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME);
 	}
 	return h;
@@ -336,7 +357,7 @@ static uint64_t fill_owner(struct arena *a, struct record *r,
 	}
 	r->owner = lower_dname(a, owner);
 	if (owner)
-		h = fnv(h, wire, len, true);
+		h = mix(h, wire, len, true);
 	if (memo && len > 0 && len <= sizeof(memo->wire)) {
 		memcpy(memo->wire, wire, len);
 		memo->len = len;
