@@ -382,6 +382,65 @@ struct sort_half {
 	size_t count;
 };
 
+static bool item_before(const struct sort_item *x, const struct sort_item *y)
+{
+	if (x->key[0] != y->key[0])
+		return x->key[0] < y->key[0];
+	if (x->key[1] != y->key[1])
+		return x->key[1] < y->key[1];
+	return cmp_record(&x->r, &y->r) < 0;
+}
+
+/*
+ * Sorts items with a stable merge sort: insertion sort on runs of 16,
+ * then merges of doubling width between items and tmp. The comparison is
+ * inline, which qsort's callback is not.
+ */
+static void sort_items(struct sort_item *items, size_t n)
+{
+	struct sort_item *tmp, *from = items, *to, *swap;
+	size_t width, i, j, lo;
+
+	for (lo = 0; lo < n; lo += 16) {
+		size_t hi = lo + 16 < n ? lo + 16 : n;
+
+		for (i = lo + 1; i < hi; i++) {
+			struct sort_item x = items[i];
+
+			for (j = i; j > lo && item_before(&x, &items[j - 1]); j--)
+				items[j] = items[j - 1];
+			items[j] = x;
+		}
+	}
+	if (n <= 16)
+		return;
+	tmp = xmalloc(n * sizeof(*tmp));
+	to = tmp;
+	for (width = 16; width < n; width *= 2) {
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t k = lo;
+
+			i = lo;
+			j = mid;
+			while (i < mid && j < hi)
+				to[k++] = item_before(&from[j], &from[i])
+						  ? from[j++] : from[i++];
+			while (i < mid)
+				to[k++] = from[i++];
+			while (j < hi)
+				to[k++] = from[j++];
+		}
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != items)
+		memcpy(items, from, n * sizeof(*items));
+	free(tmp);
+}
+
 static void *sort_half(void *arg)
 {
 	struct sort_half *h = arg;
@@ -391,7 +450,7 @@ static void *sort_half(void *arg)
 		owner_keys(h->records[i].owner, h->items[i].key);
 		h->items[i].r = &h->records[i];
 	}
-	qsort(h->items, h->count, sizeof(*h->items), cmp_item);
+	sort_items(h->items, h->count);
 	return NULL;
 }
 
@@ -615,12 +674,22 @@ const struct tlsa_set *model_tlsa_set(const struct model *m,
 const struct tlsa_set *model_tlsa_for_host(const struct model *m,
 					   const char *host, unsigned port)
 {
-	char buf[320], *name = buf;
+	char buf[320], digits[12], *name = buf;
 	const struct tlsa_set *set;
+	size_t n = 0, len = strlen(host), i;
 
-	if ((size_t)snprintf(buf, sizeof(buf), "_%u._tcp.%s", port, host) >=
-	    sizeof(buf))
-		name = xasprintf("_%u._tcp.%s", port, host);
+	/* "_PORT._tcp.HOST", without snprintf: this runs for every MX */
+	do {
+		digits[n++] = (char)('0' + port % 10);
+		port /= 10;
+	} while (port);
+	if (len + n + 8 > sizeof(buf))
+		name = xmalloc(len + n + 8);
+	name[0] = '_';
+	for (i = 0; i < n; i++)
+		name[1 + i] = digits[n - 1 - i];
+	memcpy(name + 1 + n, "._tcp.", 6);
+	memcpy(name + 7 + n, host, len + 1);
 	set = follow_alias(m, name);
 	if (name != buf)
 		free(name);
