@@ -227,6 +227,21 @@ static void fill_names(struct arena *a, struct record *r, const ldns_rr *rr)
 				lower_dname(a, ldns_rr_rdf(rr, i));
 }
 
+/* Returns RDATA field i, a domain name, as text: the copy that
+ * fill_names() made, or a new one when the field is of another type. */
+static const char *name_of(struct arena *a, const struct record *r,
+			   const ldns_rr *rr, size_t i)
+{
+	size_t k, n = 0;
+
+	if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) != LDNS_RDF_TYPE_DNAME)
+		return lower_dname(a, ldns_rr_rdf(rr, i));
+	for (k = 0; k < i; k++)
+		n += ldns_rdf_get_type(ldns_rr_rdf(rr, k)) ==
+		     LDNS_RDF_TYPE_DNAME;
+	return r->names[n];
+}
+
 static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 {
 	struct soa_fields *soa;
@@ -245,12 +260,12 @@ static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 	case RR_MX:
 		if (count == 2) {
 			r->u.mx.preference = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-			r->u.mx.exchange = lower_dname(a, ldns_rr_rdf(rr, 1));
+			r->u.mx.exchange = name_of(a, r, rr, 1);
 		}
 		break;
 	case RR_CNAME:
 		if (count == 1)
-			r->u.cname.target = lower_dname(a, ldns_rr_rdf(rr, 0));
+			r->u.cname.target = name_of(a, r, rr, 0);
 		break;
 	case RR_RRSIG:
 		if (count >= 6) {
@@ -264,8 +279,8 @@ static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 		soa = arena_alloc(a, sizeof(*soa));
 		memset(soa, 0, sizeof(*soa));
 		if (count == 7) {
-			soa->mname = lower_dname(a, ldns_rr_rdf(rr, 0));
-			soa->rname = lower_dname(a, ldns_rr_rdf(rr, 1));
+			soa->mname = name_of(a, r, rr, 0);
+			soa->rname = name_of(a, r, rr, 1);
 			soa->serial = rdf_u32(rr, 2);
 			soa->refresh = rdf_u32(rr, 3);
 			soa->retry = rdf_u32(rr, 4);
