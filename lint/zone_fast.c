@@ -2,8 +2,10 @@
 /* Fast path of the zone loader: plain records parsed field by field. */
 #include "zone_fast.h"
 
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,161 +138,220 @@ static bool number(const struct token *t, size_t digits, unsigned long max,
 	return v <= max;
 }
 
+/* The bytes of a record's wire form that the fast path writes. */
+struct wire_out {
+	struct fast_record *rec;
+	size_t used;	/* of rec->data */
+};
+
+/* Adds a field of ldns type rdf_type and len bytes; returns its bytes, or
+ * NULL when the record is full. */
+static uint8_t *add_field(struct wire_out *w, ldns_rdf_type rdf_type,
+			  size_t len)
+{
+	struct fast_record *r = w->rec;
+	struct fast_field *f;
+
+	if (r->field_count == ZONE_FAST_MAX_FIELDS ||
+	    len > sizeof(r->data) - w->used)
+		return NULL;
+	f = &r->fields[r->field_count++];
+	f->rdf_type = rdf_type;
+	f->data = r->data + w->used;
+	f->len = len;
+	w->used += len;
+	return (uint8_t *)f->data;
+}
+
 /*
- * Parses a plain domain name, "mx1" or "mx1.example.net.", relative ones
- * against origin; "@" is the origin. Returns NULL for anything else.
+ * Writes a plain domain name, "mx1" or "mx1.example.net.", in wire form
+ * to out (255 bytes at most), relative ones completed with origin; "@" is
+ * the origin. Returns its length, or 0 for anything else: escapes, empty
+ * or long labels, names that would be too long.
  */
-static ldns_rdf *plain_name(const struct token *t, const ldns_rdf *origin)
+static size_t plain_name(const struct token *t, const ldns_rdf *origin,
+			 uint8_t out[LDNS_MAX_DOMAINLEN])
 {
-	char buf[256];
-	ldns_rdf *rdf = NULL;
+	size_t len = 0, i = 0, label;
+	bool absolute;
 
-	if (t->n == 1 && t->p[0] == '@')
-		return origin ? ldns_rdf_clone(origin) : NULL;
-	if (t->n < 2 || !all_in(t, C_NAME) || t->p[0] == '.' ||
-	    !copy(t, buf, sizeof(buf)) || strstr(buf, ".."))
-		return NULL;
-	if (ldns_str2rdf_dname(&rdf, buf) != LDNS_STATUS_OK)
-		return NULL;
-	if (buf[t->n - 1] != '.') {
-		if (!origin || ldns_dname_cat(rdf, origin) != LDNS_STATUS_OK) {
-			ldns_rdf_deep_free(rdf);
-			return NULL;
-		}
+	if (t->n == 1 && t->p[0] == '@') {
+		if (!origin || ldns_rdf_size(origin) > LDNS_MAX_DOMAINLEN)
+			return 0;
+		memcpy(out, ldns_rdf_data(origin), ldns_rdf_size(origin));
+		return ldns_rdf_size(origin);
 	}
-	return rdf;
+	if (t->n < 2 || t->n > LDNS_MAX_DOMAINLEN || !all_in(t, C_NAME) ||
+	    t->p[0] == '.')
+		return 0;
+	absolute = t->p[t->n - 1] == '.';
+	while (i < t->n) {
+		for (label = 0; i + label < t->n && t->p[i + label] != '.';
+		     label++)
+			;
+		/* room for the label and the root label after it */
+		if (label == 0 || label > LDNS_MAX_LABELLEN ||
+		    len + 1 + label + 1 > LDNS_MAX_DOMAINLEN)
+			return 0;
+		out[len++] = (uint8_t)label;
+		memcpy(out + len, t->p + i, label);
+		len += label;
+		i += label + 1;
+	}
+	if (absolute) {
+		out[len++] = 0;
+		return len;
+	}
+	if (!origin || len + ldns_rdf_size(origin) > LDNS_MAX_DOMAINLEN)
+		return 0;
+	memcpy(out + len, ldns_rdf_data(origin), ldns_rdf_size(origin));
+	return len + ldns_rdf_size(origin);
 }
 
-/* Parses field k of type with ldns, after checking its characters. */
-static ldns_rdf *field(ldns_rr_type type, size_t k, const struct token *t,
-		       unsigned char chars, size_t max)
+static bool name_field(struct wire_out *w, const struct token *t,
+		       const ldns_rdf *origin)
 {
-	const ldns_rr_descriptor *desc = ldns_rr_descript((uint16_t)type);
-	char buf[64];
+	uint8_t name[LDNS_MAX_DOMAINLEN];
+	size_t len = plain_name(t, origin, name);
+	uint8_t *out;
 
-	if (!desc || t->n > max || !all_in(t, chars) ||
-	    !copy(t, buf, sizeof(buf)))
-		return NULL;
-	return ldns_rdf_new_frm_str(ldns_rr_descriptor_field_type(desc, k),
-				    buf);
+	if (!len || !(out = add_field(w, LDNS_RDF_TYPE_DNAME, len)))
+		return false;
+	memcpy(out, name, len);
+	return true;
 }
 
-static ldns_rdf *number_field(ldns_rr_type type, size_t k,
-			      const struct token *t, size_t digits,
-			      unsigned long max)
+/* A decimal field of bytes bytes (1 or 2), at most max. */
+static bool number_field(struct wire_out *w, ldns_rdf_type rdf_type,
+			 const struct token *t, size_t bytes,
+			 unsigned long max)
 {
 	unsigned long v;
+	uint8_t *out;
 
-	if (!number(t, digits, max, &v))
-		return NULL;
-	return field(type, k, t, C_DIGIT, digits);
+	if (!number(t, bytes == 1 ? 3 : 5, max, &v) ||
+	    !(out = add_field(w, rdf_type, bytes)))
+		return false;
+	if (bytes == 2)
+		*out++ = (uint8_t)(v >> 8);
+	*out = (uint8_t)v;
+	return true;
+}
+
+/* An IPv4 (family AF_INET) or IPv6 address, as inet_pton reads it. */
+static bool address_field(struct wire_out *w, const struct token *t,
+			  int family)
+{
+	char buf[INET6_ADDRSTRLEN];
+	uint8_t *out;
+	bool v4 = family == AF_INET;
+
+	if (!all_in(t, v4 ? C_IPV4 : C_IPV6) || !copy(t, buf, sizeof(buf)) ||
+	    !(out = add_field(w, v4 ? LDNS_RDF_TYPE_A : LDNS_RDF_TYPE_AAAA,
+			      v4 ? 4 : 16)))
+		return false;
+	return inet_pton(family, buf, out) == 1;
 }
 
 /* A quoted string of printable ASCII without ';', '(', ')' or '\\'. */
-static ldns_rdf *text_field(const struct token *t)
+static bool text_field(struct wire_out *w, const struct token *t)
 {
-	char buf[256];
-	size_t i;
-	ldns_rdf *rdf = NULL;
+	size_t i, len = t->n - 2;
+	uint8_t *out;
 
-	if (t->n < 2 || t->p[0] != '"' || t->p[t->n - 1] != '"' ||
-	    t->n - 2 >= sizeof(buf))
-		return NULL;
+	if (t->n < 2 || t->p[0] != '"' || t->p[t->n - 1] != '"' || len > 255)
+		return false;
 	for (i = 1; i + 1 < t->n; i++) {
 		unsigned char c = (unsigned char)t->p[i];
 
-		if (c < 0x20 || c > 0x7e || c == ';' || c == '(' || c == ')')
-			return NULL;
+		if (c < 0x20 || c > 0x7e || c == ';' || c == '(' || c == ')' ||
+		    c == '\\')
+			return false;
 	}
-	memcpy(buf, t->p + 1, t->n - 2);
-	buf[t->n - 2] = '\0';
-	if (ldns_str2rdf_str(&rdf, buf) != LDNS_STATUS_OK)
-		return NULL;
-	return rdf;
+	if (!(out = add_field(w, LDNS_RDF_TYPE_STR, len + 1)))
+		return false;
+	out[0] = (uint8_t)len;
+	memcpy(out + 1, t->p + 1, len);
+	return true;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c - 'A' + 10;
 }
 
 /* Hex association data in one or more tokens, an even number of digits. */
-static ldns_rdf *hex_field(const struct token *t, int count)
+static bool hex_field(struct wire_out *w, ldns_rdf_type rdf_type,
+		      const struct token *t, int count)
 {
-	char *buf;
-	size_t len = 0;
-	ldns_rdf *rdf;
-	int i;
+	size_t len = 0, k = 0, j;
+	uint8_t *out;
+	int high = -1, i;
 
 	for (i = 0; i < count; i++) {
 		if (!all_in(&t[i], C_HEX))
-			return NULL;
+			return false;
 		len += t[i].n;
 	}
-	if (!count || len % 2 || len > MAX_HEX)
-		return NULL;
-	buf = malloc(len + 1);
-	if (!buf)
-		return NULL;
-	len = 0;
-	for (i = 0; i < count; i++) {
-		memcpy(buf + len, t[i].p, t[i].n);
-		len += t[i].n;
-	}
-	buf[len] = '\0';
-	rdf = ldns_rdf_new_frm_str(ldns_rr_descriptor_field_type(
-					   ldns_rr_descript(LDNS_RR_TYPE_TLSA), 3),
-				   buf);
-	free(buf);
-	return rdf;
+	if (!count || len % 2 || len > MAX_HEX ||
+	    !(out = add_field(w, rdf_type, len / 2)))
+		return false;
+	for (i = 0; i < count; i++)
+		for (j = 0; j < t[i].n; j++) {
+			int v = hex_value(t[i].p[j]);
+
+			if (high < 0) {
+				high = v;
+			} else {
+				out[k++] = (uint8_t)(high << 4 | v);
+				high = -1;
+			}
+		}
+	return true;
 }
 
-/* Parses the RDATA tokens of type into rr; false when the fast path
- * does not take them. */
-static bool parse_rdata(ldns_rr *rr, ldns_rr_type type, const struct token *t,
-			int n, const ldns_rdf *origin)
+/* The ldns type of field k of type. */
+static ldns_rdf_type field_type(ldns_rr_type type, size_t k)
 {
-	ldns_rdf *f[4] = { NULL, NULL, NULL, NULL };
-	int i, count = 0;
+	return ldns_rr_descriptor_field_type(ldns_rr_descript((uint16_t)type),
+					     k);
+}
 
+/* Reads the RDATA tokens of type; false when the fast path does not take
+ * them. */
+static bool parse_rdata(struct wire_out *w, ldns_rr_type type,
+			const struct token *t, int n, const ldns_rdf *origin)
+{
 	switch (type) {
 	case LDNS_RR_TYPE_A:
-		if (n == 1 && (f[0] = field(type, 0, &t[0], C_IPV4, 15)))
-			count = 1;
-		break;
+		return n == 1 && address_field(w, &t[0], AF_INET);
 	case LDNS_RR_TYPE_AAAA:
-		if (n == 1 && (f[0] = field(type, 0, &t[0], C_IPV6, 45)))
-			count = 1;
-		break;
+		return n == 1 && t[0].n <= 45 &&
+		       address_field(w, &t[0], AF_INET6);
 	case LDNS_RR_TYPE_NS:
 	case LDNS_RR_TYPE_CNAME:
 	case LDNS_RR_TYPE_PTR:
-		if (n == 1 && (f[0] = plain_name(&t[0], origin)))
-			count = 1;
-		break;
+		return n == 1 && name_field(w, &t[0], origin);
 	case LDNS_RR_TYPE_MX:
-		if (n == 2 && (f[0] = number_field(type, 0, &t[0], 5, 65535)) &&
-		    (f[1] = plain_name(&t[1], origin)))
-			count = 2;
-		break;
+		return n == 2 &&
+		       number_field(w, field_type(type, 0), &t[0], 2, 65535) &&
+		       name_field(w, &t[1], origin);
 	case LDNS_RR_TYPE_TXT:
 		/* one string: several take ldns's path, which joins them */
-		if (n == 1 && (f[0] = text_field(&t[0])))
-			count = 1;
-		break;
+		return n == 1 && text_field(w, &t[0]);
 	case LDNS_RR_TYPE_TLSA:
-		if (n >= 4 && (f[0] = number_field(type, 0, &t[0], 3, 255)) &&
-		    (f[1] = number_field(type, 1, &t[1], 3, 255)) &&
-		    (f[2] = number_field(type, 2, &t[2], 3, 255)) &&
-		    (f[3] = hex_field(&t[3], n - 3)))
-			count = 4;
-		break;
+		return n >= 4 &&
+		       number_field(w, field_type(type, 0), &t[0], 1, 255) &&
+		       number_field(w, field_type(type, 1), &t[1], 1, 255) &&
+		       number_field(w, field_type(type, 2), &t[2], 1, 255) &&
+		       hex_field(w, field_type(type, 3), &t[3], n - 3);
 	default:
-		break;
-	}
-	if (!count) {
-		for (i = 0; i < 4; i++)
-			ldns_rdf_deep_free(f[i]);
 		return false;
 	}
-	for (i = 0; i < count; i++)
-		ldns_rr_push_rdf(rr, f[i]);
-	return true;
 }
 
 static ldns_rr_type fast_type(const struct token *t)
@@ -312,52 +373,56 @@ static ldns_rr_type fast_type(const struct token *t)
 	return 0;
 }
 
-ldns_rr *zone_fast_parse(const char *text, bool inherits_owner,
-			 uint32_t default_ttl, const ldns_rdf *origin,
-			 ldns_rdf **prev)
+bool zone_fast_read(const char *text, bool inherits_owner,
+		    uint32_t default_ttl, const ldns_rdf *origin,
+		    const ldns_rdf *prev, struct fast_record *out)
 {
 	struct token t[MAX_TOKENS];
+	struct wire_out w = { out, 0 };
 	int n = tokenize(text, t), i = 0;
-	ldns_rdf *owner = NULL;
 	unsigned long ttl = default_ttl ? default_ttl : LDNS_FALLBACK_TTL;
-	ldns_rr_type type;
-	ldns_rr *rr;
 
 	pthread_once(&classes_once, make_classes);
+	out->field_count = 0;
 	if (n < 2)
-		return NULL;
+		return false;
 	if (inherits_owner) {
-		if (!*prev)
-			return NULL;
-	} else if (!(owner = plain_name(&t[i++], origin))) {
-		return NULL;
+		if (!prev || ldns_rdf_size(prev) > LDNS_MAX_DOMAINLEN)
+			return false;
+		out->owner_len = ldns_rdf_size(prev);
+		memcpy(out->owner, ldns_rdf_data(prev), out->owner_len);
+	} else if (!(out->owner_len = plain_name(&t[i++], origin,
+						 out->owner))) {
+		return false;
 	}
 	if (i < n && t[i].n && t[i].p[0] >= '0' && t[i].p[0] <= '9' &&
 	    !number(&t[i++], 10, 2147483647UL, &ttl))
-		goto fail;
+		return false;
 	if (i < n && equals(&t[i], "IN"))
 		i++;
-	if (i >= n || !(type = fast_type(&t[i++])))
-		goto fail;
-	rr = ldns_rr_new();
+	if (i >= n || !(out->type = (uint16_t)fast_type(&t[i++])))
+		return false;
+	out->ttl = (uint32_t)ttl;
+	return parse_rdata(&w, out->type, t + i, n - i, origin);
+}
+
+ldns_rr *zone_fast_rr(const struct fast_record *r)
+{
+	ldns_rr *rr = ldns_rr_new();
+	size_t i;
+
 	if (!rr)
-		goto fail;
-	ldns_rr_set_owner(rr, owner ? owner : ldns_rdf_clone(*prev));
-	ldns_rr_set_ttl(rr, (uint32_t)ttl);
-	ldns_rr_set_class(rr, LDNS_RR_CLASS_IN);
-	ldns_rr_set_type(rr, type);
-	if (!parse_rdata(rr, type, t + i, n - i, origin)) {
-		ldns_rr_free(rr);
 		return NULL;
-	}
-	if (owner) {
-		ldns_rdf_deep_free(*prev);
-		*prev = ldns_rdf_clone(owner);
-	}
+	ldns_rr_set_owner(rr, ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME,
+						    r->owner_len, r->owner));
+	ldns_rr_set_ttl(rr, r->ttl);
+	ldns_rr_set_class(rr, LDNS_RR_CLASS_IN);
+	ldns_rr_set_type(rr, r->type);
+	for (i = 0; i < r->field_count; i++)
+		ldns_rr_push_rdf(rr, ldns_rdf_new_frm_data(
+				     r->fields[i].rdf_type, r->fields[i].len,
+				     r->fields[i].data));
 	return rr;
-fail:
-	ldns_rdf_deep_free(owner);
-	return NULL;
 }
 
 static bool same_rdf(const ldns_rdf *a, const ldns_rdf *b)
@@ -373,7 +438,7 @@ static bool same_rr(const ldns_rr *a, const ldns_rr *b)
 {
 	size_t i;
 
-	if (!same_rdf(ldns_rr_owner(a), ldns_rr_owner(b)) ||
+	if (!a || !b || !same_rdf(ldns_rr_owner(a), ldns_rr_owner(b)) ||
 	    ldns_rr_ttl(a) != ldns_rr_ttl(b) ||
 	    ldns_rr_get_class(a) != ldns_rr_get_class(b) ||
 	    ldns_rr_get_type(a) != ldns_rr_get_type(b) ||
@@ -385,29 +450,25 @@ static bool same_rr(const ldns_rr *a, const ldns_rr *b)
 	return true;
 }
 
-ldns_rr *zone_fast_parse_checked(const char *text, bool inherits_owner,
-				 uint32_t default_ttl, const ldns_rdf *origin,
-				 ldns_rdf **prev)
+void zone_fast_check(const struct fast_record *r, const char *text,
+		     uint32_t default_ttl, const ldns_rdf *origin,
+		     const ldns_rdf *prev)
 {
-	ldns_rdf *slow_prev = *prev ? ldns_rdf_clone(*prev) : NULL;
-	ldns_rr *fast, *slow = NULL;
+	ldns_rdf *slow_prev = prev ? ldns_rdf_clone(prev) : NULL;
+	ldns_rr *fast = zone_fast_rr(r), *slow = NULL;
 	ldns_status status;
 
-	fast = zone_fast_parse(text, inherits_owner, default_ttl, origin, prev);
-	if (!fast) {
-		ldns_rdf_deep_free(slow_prev);
-		return NULL;
-	}
 	status = ldns_rr_new_frm_str(&slow, text, default_ttl,
 				     (ldns_rdf *)origin, &slow_prev);
+	/* ldns takes the record's owner as the one later records inherit */
 	if (status != LDNS_STATUS_OK || !same_rr(fast, slow) ||
-	    !same_rdf(*prev, slow_prev)) {
+	    !same_rdf(ldns_rr_owner(fast), slow_prev)) {
 		fprintf(stderr, "danelint: the fast path and ldns read '%s' "
 			"differently (ldns: %s)\n", text,
 			ldns_get_errorstr_by_id(status));
 		abort();
 	}
+	ldns_rr_free(fast);
 	ldns_rr_free(slow);
 	ldns_rdf_deep_free(slow_prev);
-	return fast;
 }

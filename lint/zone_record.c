@@ -57,13 +57,6 @@ char *zone_name_text(struct arena *a, const uint8_t *wire, size_t len)
 	return out;
 }
 
-static char *lower_dname(struct arena *a, const ldns_rdf *rdf)
-{
-	if (!rdf)
-		return arena_strdup(a, ".");
-	return zone_name_text(a, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-}
-
 /* The name as ldns writes it, case kept, for messages. */
 static const char *name_text_as_written(struct arena *a, const ldns_rdf *rdf)
 {
@@ -183,74 +176,133 @@ const char *zone_rdata_start(const char *text, bool inherits_owner)
 	return p;
 }
 
+/*
+ * A record in wire form, from ldns or from the fast path: what the model
+ * record is filled from, so that both fill it the same way.
+ */
+struct wire_record {
+	const uint8_t *owner;
+	size_t owner_len;
+	uint16_t type;
+	uint16_t rr_class;
+	uint32_t ttl;
+	const struct fast_field *fields;
+	size_t field_count;
+};
+
+/* Fields of an ldns_rr that fit on the stack; more are allocated. */
+#define STACK_FIELDS 16
+
+/* Sets w to a view of rr, with fields in buf (STACK_FIELDS entries) or in
+ * a new array; returns that array, for free(), or NULL. */
+static struct fast_field *view_rr(const ldns_rr *rr, struct wire_record *w,
+				  struct fast_field *buf)
+{
+	size_t i, n = ldns_rr_rd_count(rr);
+	struct fast_field *fields = n > STACK_FIELDS
+		? xmalloc(n * sizeof(*fields)) : buf;
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+
+	for (i = 0; i < n; i++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+		fields[i].rdf_type = ldns_rdf_get_type(f);
+		fields[i].data = ldns_rdf_data(f);
+		fields[i].len = ldns_rdf_size(f);
+	}
+	w->owner = owner ? ldns_rdf_data(owner) : NULL;
+	w->owner_len = owner ? ldns_rdf_size(owner) : 0;
+	w->type = (uint16_t)ldns_rr_get_type(rr);
+	w->rr_class = (uint16_t)ldns_rr_get_class(rr);
+	w->ttl = ldns_rr_ttl(rr);
+	w->fields = fields;
+	w->field_count = n;
+	return fields == buf ? NULL : fields;
+}
+
 /* Concatenates the wire form of all RDATA fields. */
-static uint8_t *rdata_wire(struct arena *a, const ldns_rr *rr, size_t *len)
+static uint8_t *rdata_wire(struct arena *a, const struct wire_record *w,
+			   size_t *len)
 {
 	size_t i, total = 0;
 	uint8_t *out;
 
-	for (i = 0; i < ldns_rr_rd_count(rr); i++)
-		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	for (i = 0; i < w->field_count; i++)
+		total += w->fields[i].len;
 	out = arena_alloc_bytes(a, total ? total : 1);
 	*len = 0;
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
-
-		memcpy(out + *len, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-		*len += ldns_rdf_size(rdf);
+	for (i = 0; i < w->field_count; i++) {
+		memcpy(out + *len, w->fields[i].data, w->fields[i].len);
+		*len += w->fields[i].len;
 	}
 	return out;
 }
 
-static uint32_t rdf_u32(const ldns_rr *rr, size_t i)
+static uint32_t field_u32(const struct wire_record *w, size_t i)
 {
-	const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+	const uint8_t *p = w->fields[i].data;
 
-	if (!rdf || ldns_rdf_size(rdf) != 4)
+	if (w->fields[i].len != 4)
 		return 0;
-	return ldns_rdf2native_int32(rdf);
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint16_t field_u16(const struct wire_record *w, size_t i)
+{
+	const uint8_t *p = w->fields[i].data;
+
+	if (w->fields[i].len != 2)
+		return 0;
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static bool is_name(const struct wire_record *w, size_t i)
+{
+	return w->fields[i].rdf_type == LDNS_RDF_TYPE_DNAME;
 }
 
 /* Collects the domain names of the RDATA (MX exchange, NS, CNAME, ...). */
-static void fill_names(struct arena *a, struct record *r, const ldns_rr *rr)
+static void fill_names(struct arena *a, struct record *r,
+		       const struct wire_record *w)
 {
-	size_t i, n = 0, count = ldns_rr_rd_count(rr);
+	size_t i, n = 0;
 
-	for (i = 0; i < count; i++)
-		n += ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME;
+	for (i = 0; i < w->field_count; i++)
+		n += is_name(w, i);
 	if (!n)
 		return;
 	r->names = arena_alloc(a, n * sizeof(*r->names));
-	for (i = 0; i < count; i++)
-		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_DNAME)
-			r->names[r->name_count++] =
-				lower_dname(a, ldns_rr_rdf(rr, i));
+	for (i = 0; i < w->field_count; i++)
+		if (is_name(w, i))
+			r->names[r->name_count++] = zone_name_text(
+				a, w->fields[i].data, w->fields[i].len);
 }
 
 /* Returns RDATA field i, a domain name, as text: the copy that
  * fill_names() made, or a new one when the field is of another type. */
 static const char *name_of(struct arena *a, const struct record *r,
-			   const ldns_rr *rr, size_t i)
+			   const struct wire_record *w, size_t i)
 {
 	size_t k, n = 0;
 
-	if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) != LDNS_RDF_TYPE_DNAME)
-		return lower_dname(a, ldns_rr_rdf(rr, i));
+	if (!is_name(w, i))
+		return zone_name_text(a, w->fields[i].data, w->fields[i].len);
 	for (k = 0; k < i; k++)
-		n += ldns_rdf_get_type(ldns_rr_rdf(rr, k)) ==
-		     LDNS_RDF_TYPE_DNAME;
+		n += is_name(w, k);
 	return r->names[n];
 }
 
-static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
+static void fill_typed(struct arena *a, struct record *r,
+		       const struct wire_record *w)
 {
 	struct soa_fields *soa;
-	size_t len, count = ldns_rr_rd_count(rr);
+	size_t len, count = w->field_count;
 	uint8_t *wire;
 
 	switch (r->type) {
 	case RR_TLSA:
-		wire = rdata_wire(a, rr, &len);
+		wire = rdata_wire(a, w, &len);
 		r->u.tlsa.usage = len > 0 ? wire[0] : 0;
 		r->u.tlsa.selector = len > 1 ? wire[1] : 0;
 		r->u.tlsa.mtype = len > 2 ? wire[2] : 0;
@@ -259,33 +311,32 @@ static void fill_typed(struct arena *a, struct record *r, const ldns_rr *rr)
 		break;
 	case RR_MX:
 		if (count == 2) {
-			r->u.mx.preference = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-			r->u.mx.exchange = name_of(a, r, rr, 1);
+			r->u.mx.preference = field_u16(w, 0);
+			r->u.mx.exchange = name_of(a, r, w, 1);
 		}
 		break;
 	case RR_CNAME:
 		if (count == 1)
-			r->u.cname.target = name_of(a, r, rr, 0);
+			r->u.cname.target = name_of(a, r, w, 0);
 		break;
 	case RR_RRSIG:
 		if (count >= 6) {
-			r->u.rrsig.covered =
-				ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-			r->u.rrsig.expiration = rdf_u32(rr, 4);
-			r->u.rrsig.inception = rdf_u32(rr, 5);
+			r->u.rrsig.covered = field_u16(w, 0);
+			r->u.rrsig.expiration = field_u32(w, 4);
+			r->u.rrsig.inception = field_u32(w, 5);
 		}
 		break;
 	case RR_SOA:
 		soa = arena_alloc(a, sizeof(*soa));
 		memset(soa, 0, sizeof(*soa));
 		if (count == 7) {
-			soa->mname = name_of(a, r, rr, 0);
-			soa->rname = name_of(a, r, rr, 1);
-			soa->serial = rdf_u32(rr, 2);
-			soa->refresh = rdf_u32(rr, 3);
-			soa->retry = rdf_u32(rr, 4);
-			soa->expire = rdf_u32(rr, 5);
-			soa->minimum = rdf_u32(rr, 6);
+			soa->mname = name_of(a, r, w, 0);
+			soa->rname = name_of(a, r, w, 1);
+			soa->serial = field_u32(w, 2);
+			soa->refresh = field_u32(w, 3);
+			soa->retry = field_u32(w, 4);
+			soa->expire = field_u32(w, 5);
+			soa->minimum = field_u32(w, 6);
 		}
 		r->u.soa = soa;
 		break;
@@ -333,25 +384,23 @@ static uint64_t mix(uint64_t h, const uint8_t *p, size_t len, bool fold)
 
 /*
  * Hashes a record in wire form with every domain name in lower case (as
- * in the canonical form of RFC 4034, section 6.2, for all types): owner,
- * type, class, TTL and each RDATA field with its length.
+ * in the canonical form of RFC 4034, section 6.2, for all types): type,
+ * class, TTL and each RDATA field with its length, after the owner, whose
+ * hash is h.
  */
-static uint64_t record_hash(const ldns_rr *rr, uint64_t h)
+static uint64_t record_hash(const struct wire_record *w, uint64_t h)
 {
 	uint8_t fixed[8];
 	size_t i;
 
-	ldns_write_uint16(fixed, (uint16_t)ldns_rr_get_type(rr));
-	ldns_write_uint16(fixed + 2, (uint16_t)ldns_rr_get_class(rr));
-	ldns_write_uint32(fixed + 4, ldns_rr_ttl(rr));
+	ldns_write_uint16(fixed, w->type);
+	ldns_write_uint16(fixed + 2, w->rr_class);
+	ldns_write_uint32(fixed + 4, w->ttl);
 	h = mix(h, fixed, sizeof(fixed), false);
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		const ldns_rdf *f = ldns_rr_rdf(rr, i);
-
-		ldns_write_uint16(fixed, (uint16_t)ldns_rdf_size(f));
+	for (i = 0; i < w->field_count; i++) {
+		ldns_write_uint16(fixed, (uint16_t)w->fields[i].len);
 		h = mix(h, fixed, 2, false);
-		h = mix(h, ldns_rdf_data(f), ldns_rdf_size(f),
-			ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME);
+		h = mix(h, w->fields[i].data, w->fields[i].len, is_name(w, i));
 	}
 	return h;
 }
@@ -359,45 +408,45 @@ static uint64_t record_hash(const ldns_rr *rr, uint64_t h)
 /* Sets the owner of r and returns the hash of the owner name, taking both
  * from memo when the owner is the one before. */
 static uint64_t fill_owner(struct arena *a, struct record *r,
-			   const ldns_rdf *owner, struct owner_memo *memo)
+			   const struct wire_record *w, struct owner_memo *memo)
 {
-	const uint8_t *wire = owner ? ldns_rdf_data(owner) : NULL;
-	size_t len = owner ? ldns_rdf_size(owner) : 0;
 	uint64_t h = 14695981039346656037ULL;
 
-	if (memo && memo->len && memo->len == len &&
-	    memcmp(memo->wire, wire, len) == 0) {
+	if (memo && memo->len && memo->len == w->owner_len &&
+	    memcmp(memo->wire, w->owner, w->owner_len) == 0) {
 		r->owner = memo->text;
 		return memo->hash;
 	}
-	r->owner = lower_dname(a, owner);
-	if (owner)
-		h = mix(h, wire, len, true);
-	if (memo && len > 0 && len <= sizeof(memo->wire)) {
-		memcpy(memo->wire, wire, len);
-		memo->len = len;
+	r->owner = w->owner ? zone_name_text(a, w->owner, w->owner_len)
+			    : arena_strdup(a, ".");
+	if (w->owner)
+		h = mix(h, w->owner, w->owner_len, true);
+	if (memo && w->owner_len > 0 && w->owner_len <= sizeof(memo->wire)) {
+		memcpy(memo->wire, w->owner, w->owner_len);
+		memo->len = w->owner_len;
 		memo->text = r->owner;
 		memo->hash = h;
 	}
 	return h;
 }
 
-static void fill_record(struct arena *a, struct record *r, const ldns_rr *rr,
-			const char *text, bool inherits_owner, unsigned line,
+static void fill_record(struct arena *a, struct record *r,
+			const struct wire_record *w, const char *text,
+			bool inherits_owner, unsigned line,
 			struct owner_memo *memo)
 {
 	memset(r, 0, sizeof(*r));
-	r->hash = record_hash(rr, fill_owner(a, r, ldns_rr_owner(rr), memo));
-	r->type = (uint16_t)ldns_rr_get_type(rr);
-	r->ttl = ldns_rr_ttl(rr);
+	r->hash = record_hash(w, fill_owner(a, r, w, memo));
+	r->type = w->type;
+	r->ttl = w->ttl;
 	r->line = line;
 	r->column = 1;
-	fill_names(a, r, rr);
+	fill_names(a, r, w);
 	/* only the TLSA rules read the text */
 	if (r->type == RR_TLSA)
 		r->rdata_text = arena_strdup(a, zone_rdata_start(text,
 							       inherits_owner));
-	fill_typed(a, r, rr);
+	fill_typed(a, r, w);
 }
 
 /* True when a quoted string of text is longer than 255 bytes (RFC 1035,
@@ -468,27 +517,41 @@ static const char *type_hint(const char *text, bool inherits_owner,
 	return "";
 }
 
-static size_t rdata_size(const ldns_rr *rr)
+/* Is the owner or a domain name of the RDATA over 255 bytes long? */
+static bool long_name(const struct wire_record *w)
+{
+	size_t i;
+
+	if (w->owner_len > LDNS_MAX_DOMAINLEN)
+		return true;
+	for (i = 0; i < w->field_count; i++)
+		if (is_name(w, i) && w->fields[i].len > LDNS_MAX_DOMAINLEN)
+			return true;
+	return false;
+}
+
+static size_t rdata_size(const struct wire_record *w)
 {
 	size_t i, total = 0;
 
-	for (i = 0; i < ldns_rr_rd_count(rr); i++)
-		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	for (i = 0; i < w->field_count; i++)
+		total += w->fields[i].len;
 	return total;
 }
 
 /* Is the record's owner at or below the zone's origin (RFC 1035, 5.2)?
  * Compares wire forms: the apex must be a suffix on a label boundary. */
-static bool in_zone(const struct record_env *env, const ldns_rr *rr)
+static bool in_zone(const struct record_env *env, const struct wire_record *w)
 {
-	const ldns_rdf *owner = ldns_rr_owner(rr);
 	const uint8_t *name, *apex;
 	size_t nlen, alen, i = 0, k;
 
 	if (!env->apex)
 		return true;
-	name = ldns_rdf_data(owner);
-	nlen = ldns_rdf_size(owner);
+	if (!w->owner)
+		return false;
+	name = w->owner;
+	nlen = w->owner_len;
 	apex = ldns_rdf_data(env->apex);
 	alen = ldns_rdf_size(env->apex);
 	while (i < nlen && nlen - i > alen && name[i])
@@ -563,12 +626,55 @@ static bool explicit_type(const char *text, bool inherits_owner)
 	       name[4] <= '9';
 }
 
+/*
+ * Reads text with the fast path and, when it takes the record and the
+ * record lies in the zone, fills out and updates *prev. Returns false,
+ * with nothing changed, otherwise.
+ */
+static bool parse_fast(const struct record_env *env, ldns_rdf **prev,
+		       const char *text, bool inherits_owner, unsigned line,
+		       struct arena *a, struct record_outcome *out)
+{
+	struct fast_record fast;
+	struct wire_record w;
+
+	if (!zone_fast_read(text, inherits_owner, env->default_ttl,
+			    env->origin, *prev, &fast))
+		return false;
+	w.owner = fast.owner;
+	w.owner_len = fast.owner_len;
+	w.type = fast.type;
+	w.rr_class = LDNS_RR_CLASS_IN;
+	w.ttl = fast.ttl;
+	w.fields = fast.fields;
+	w.field_count = fast.field_count;
+	/* out-of-zone records take the slow path, which words the error */
+	if (!in_zone(env, &w))
+		return false;
+	if (env->check_fast_path)
+		zone_fast_check(&fast, text, env->default_ttl, env->origin,
+				*prev);
+	if (!inherits_owner && (!*prev || ldns_rdf_size(*prev) !=
+						  fast.owner_len ||
+				memcmp(ldns_rdf_data(*prev), fast.owner,
+				       fast.owner_len) != 0)) {
+		ldns_rdf_deep_free(*prev);
+		*prev = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME,
+					      fast.owner_len, fast.owner);
+	}
+	out->verdict = RECORD_OK;
+	fill_record(a, &out->rec, &w, text, inherits_owner, line, env->owner);
+	return true;
+}
+
 void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		       const char *text, bool inherits_owner, unsigned line,
 		       struct arena *a, struct record_outcome *out)
 {
 	ldns_rdf *origin = (ldns_rdf *)env->origin;
-	ldns_rr *rr;
+	struct fast_field buf[STACK_FIELDS], *fields;
+	struct wire_record w;
+	ldns_rr *rr = NULL;
 	ldns_status status;
 
 	memset(out, 0, sizeof(*out));
@@ -579,14 +685,10 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 			       "column";
 		return;
 	}
-	rr = env->check_fast_path
-		? zone_fast_parse_checked(text, inherits_owner,
-					  env->default_ttl, origin, prev)
-		: zone_fast_parse(text, inherits_owner, env->default_ttl,
-				  origin, prev);
-	status = rr ? LDNS_STATUS_OK
-		    : ldns_rr_new_frm_str(&rr, text, env->default_ttl, origin,
-					  prev);
+	if (parse_fast(env, prev, text, inherits_owner, line, a, out))
+		return;
+	status = ldns_rr_new_frm_str(&rr, text, env->default_ttl, origin,
+				     prev);
 	if (status != LDNS_STATUS_OK) {
 		struct strbuf hint;
 
@@ -630,26 +732,34 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		ldns_rr_free(rr);
 		return;
 	}
+	fields = view_rr(rr, &w, buf);
 	/* ldns 1.8.3 silently drops what does not fit in about 64 KiB, so
 	 * RDATA near that size was most likely cut short. */
-	if (rdata_size(rr) >= 64000 || strlen(text) > 2 * 65535 + 1024) {
+	if (rdata_size(&w) >= 64000 || strlen(text) > 2 * 65535 + 1024) {
 		out->message = "RDATA of the record is too long: a record "
 			       "holds at most 65535 bytes (RFC 1035, section "
 			       "3.2.1), and no DNS message carries one this "
 			       "size; shorten it";
-	} else if (!in_zone(env, rr)) {
-		const ldns_rdf *o = ldns_rr_owner(rr);
-
+	} else if (long_name(&w)) {
+		/* ldns 1.8.3 appends the origin to a relative name without
+		 * checking the length of the result */
+		out->message = arena_printf(a, "invalid record '%.60s%s': a "
+			"domain name in it is longer than 255 bytes once the "
+			"origin is appended (RFC 1035, section 2.3.4); shorten "
+			"the name", text + (text[0] == ' '),
+			strlen(text) > 61 ? "..." : "");
+	} else if (!in_zone(env, &w)) {
 		out->verdict = RECORD_OUT_OF_ZONE;
 		out->message = arena_printf(a, "'%s' lies outside the zone "
 			"'%s', so name servers ignore the record; move it to "
 			"the zone file of its own domain",
-			name_text_as_written(a, o),
+			name_text_as_written(a, ldns_rr_owner(rr)),
 			name_text_as_written(a, env->apex));
 	} else {
 		out->verdict = RECORD_OK;
-		fill_record(a, &out->rec, rr, text, inherits_owner, line,
+		fill_record(a, &out->rec, &w, text, inherits_owner, line,
 			    env->owner);
 	}
+	free(fields);
 	ldns_rr_free(rr);
 }

@@ -359,6 +359,75 @@ static int setup(void **state)
 	return mkdtemp(tmpdir) ? 0 : -1;
 }
 
+/* Repeats c n times, in a static buffer. */
+static const char *repeat(char c, size_t n)
+{
+	static char buf[256];
+
+	memset(buf, c, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * Records at the edges of the fast path's shapes. With
+ * DANELINT_CHECK_FAST_PATH set, a record that the fast path reads
+ * differently from ldns aborts the test.
+ */
+static void fast_path_edges(void **state)
+{
+	struct model m;
+	struct strbuf zone;
+	const struct record *r;
+	char *label63 = xstrdup(repeat('a', 63));
+
+	(void)state;
+	assert_int_equal(setenv("DANELINT_CHECK_FAST_PATH", "1", 1), 0);
+	strbuf_init(&zone);
+	strbuf_addstr(&zone, "$ORIGIN .\n"
+			     "example.net. IN SOA ns1.example.net. "
+			     "hostmaster.example.net. 1 7200 3600 1209600 300\n"
+			     "$ORIGIN example.net.\n"
+			     "@ IN MX 65535 MX1.Example.NET.\n"
+			     "t1 IN TXT \"a\\108b\"\n"
+			     "t2 IN TXT \"\\\\ \"\n"
+			     "t3 IN TXT \"plain text\"\n"
+			     "v6 IN AAAA ::ffff:192.0.2.1\n"
+			     "_25._tcp.mx1 IN TLSA 3 1 1 ABCDEF 0123\n"
+			     "mx2 IN MX 65536 mx1\n");
+	/* names of 255 bytes in wire form, then one of 256 */
+	strbuf_addf(&zone, "%s.%s.%s.%s IN A 192.0.2.1\n", label63,
+		    label63, label63, repeat('b', 49));
+	strbuf_addf(&zone, "%s.%s.%s.%s.example.net. IN A 192.0.2.2\n",
+		    label63, label63, label63, repeat('c', 49));
+	strbuf_addf(&zone, "%s.%s.%s.%s IN A 192.0.2.3\n", label63,
+		    label63, label63, repeat('d', 50));
+	model_init(&m);
+	write_file("edges.zone", strbuf_str(&zone));
+	assert_int_equal(load(&m, "edges.zone", NULL), 0);
+	assert_int_equal(unsetenv("DANELINT_CHECK_FAST_PATH"), 0);
+	/* the MX preference out of range, and the name of 256 bytes */
+	assert_int_equal(m.error_count, 2);
+	assert_int_equal(m.errors[0].line, 10);
+	assert_int_equal(m.errors[1].line, 13);
+	r = find(&m, "example.net.", RR_MX);
+	assert_non_null(r);
+	assert_int_equal(r->u.mx.preference, 65535);
+	assert_string_equal(r->u.mx.exchange, "mx1.example.net.");
+	assert_non_null(find(&m, "t1.example.net.", RR_TXT));
+	assert_non_null(find(&m, "t2.example.net.", RR_TXT));
+	assert_non_null(find(&m, "v6.example.net.", RR_AAAA));
+	r = find(&m, "_25._tcp.mx1.example.net.", RR_TLSA);
+	assert_non_null(r);
+	assert_int_equal(r->u.tlsa.len, 5);
+	assert_int_equal(r->u.tlsa.data[0], 0xab);
+	assert_int_equal(r->u.tlsa.data[4], 0x23);
+	assert_int_equal(m.record_count, 9);
+	model_release(&m);
+	strbuf_release(&zone);
+	free(label63);
+}
+
 static int teardown(void **state)
 {
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
@@ -384,6 +453,7 @@ int main(void)
 		cmocka_unit_test(suppression_comments),
 		cmocka_unit_test(suppression_forms_and_lines),
 		cmocka_unit_test(path_join_resolves_dots),
+		cmocka_unit_test(fast_path_edges),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
