@@ -616,6 +616,37 @@ static const char *owner_hint(const char *text, bool inherits_owner)
 	       "to 63 bytes, and a name at most 255";
 }
 
+/*
+ * Copies into bad (size bytes) a token before the type that starts with
+ * a digit but is no TTL from 0 to 2147483647 (RFC 2181, section 8), and
+ * returns true. ldns 1.8.3 reads "4294967296" as 0, "2147483648" as is
+ * and "1y" as a TTL of 1 without a word.
+ */
+static bool bad_ttl(const char *text, bool inherits_owner, char *bad,
+		    size_t size)
+{
+	const char *p = text;
+	uint32_t ttl;
+	size_t n;
+
+	if (!inherits_owner) {
+		n = zone_next_token(&p);
+		p += n;
+	}
+	while ((n = zone_next_token(&p)) > 0) {
+		if (!is_class_token(p, n)) {
+			if (*p < '0' || *p > '9')
+				return false;
+			if (zone_parse_ttl(p, n, &ttl) < 0) {
+				snprintf(bad, size, "%.*s", (int)n, p);
+				return true;
+			}
+		}
+		p += n;
+	}
+	return false;
+}
+
 /* Is the type written in the RFC 3597 form, "TYPE0"? */
 static bool explicit_type(const char *text, bool inherits_owner)
 {
@@ -676,6 +707,7 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 	struct wire_record w;
 	ldns_rr *rr = NULL;
 	ldns_status status;
+	char bad[32];
 
 	memset(out, 0, sizeof(*out));
 	out->verdict = RECORD_SYNTAX;
@@ -720,6 +752,14 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 					    type_hint(text, inherits_owner,
 						      &hint));
 		strbuf_release(&hint);
+		ldns_rr_free(rr);
+		return;
+	}
+	if (bad_ttl(text, inherits_owner, bad, sizeof(bad))) {
+		out->message = arena_printf(a, "invalid TTL '%s' in record "
+			"'%.60s%s'; write seconds (3600) or units (1h), at "
+			"most 2147483647", bad, text + (text[0] == ' '),
+			strlen(text) > 61 ? "..." : "");
 		ldns_rr_free(rr);
 		return;
 	}
