@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Seeds a fuzzing corpus from the test data: sh tests/fuzz/seed.sh KIND DIR
 # KIND is zone, cert or config. Existing corpus files are kept.
+# tests/fuzz/regressions holds inputs that once failed, named KIND-*.
 set -eu
 kind=$1
 dir=$2
@@ -9,7 +10,8 @@ mkdir -p "$dir"
 n=0
 case $kind in
 zone)
-	for f in $(find testdata -name '*.zone' -o -name '*.inc' | sort); do
+	for f in $(find testdata -name '*.zone' -o -name '*.inc' | sort) \
+		$(find tests/fuzz/regressions -name 'zone-*' | sort); do
 		n=$((n + 1))
 		cp "$f" "$dir/seed-$n"
 	done ;;

@@ -428,6 +428,30 @@ static void fast_path_edges(void **state)
 	free(label63);
 }
 
+/*
+ * A line that starts with a parenthesis has no owner of its own, and
+ * ldns gives it the owner of the record before: the fast path must not
+ * read "IN" as the owner. Found by the zone fuzzer.
+ */
+static void paren_line_owner(void **state)
+{
+	struct model m;
+
+	(void)state;
+	assert_int_equal(setenv("DANELINT_CHECK_FAST_PATH", "1", 1), 0);
+	model_init(&m);
+	write_file("paren.zone",
+		   "$ORIGIN example.net.\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+		   "(IN MX\t10 mx1 )\n");
+	assert_int_equal(load(&m, "paren.zone", NULL), 0);
+	assert_int_equal(unsetenv("DANELINT_CHECK_FAST_PATH"), 0);
+	assert_int_equal(m.error_count, 0);
+	assert_non_null(find(&m, "example.net.", RR_MX));
+	assert_null(find(&m, "in.example.net.", RR_MX));
+	model_release(&m);
+}
+
 static int teardown(void **state)
 {
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
@@ -454,6 +478,7 @@ int main(void)
 		cmocka_unit_test(suppression_forms_and_lines),
 		cmocka_unit_test(path_join_resolves_dots),
 		cmocka_unit_test(fast_path_edges),
+		cmocka_unit_test(paren_line_owner),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
