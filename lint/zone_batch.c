@@ -127,7 +127,8 @@ static bool batch_can_start(const char *text, bool inherits_owner,
 	size_t n;
 	bool ok;
 
-	if (inherits_owner)
+	/* a text that starts with a blank takes the owner before it */
+	if (inherits_owner || text[0] == ' ')
 		return false;
 	n = zone_next_token(&p);
 	if (!n || n >= sizeof(name) || (n == 1 && *p == '@') ||

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # A large zone file is parsed on several threads, and its findings must be
 # exactly those of one thread, whatever records lie where the file is
-# cut: owners inherited from the line before, bad owners, bad records,
+# cut: owners inherited from the line before (also by a line that starts
+# with a parenthesis), bad owners, bad records,
 # $TTL changes, comments and suppressions. The same goes for the rules,
 # on one thread or two.
 . "$TESTS_DIR/lib/e2e.sh"
@@ -23,6 +24,8 @@ awk 'BEGIN {
 		if (k == 3) printf "_25._tcp.h%d\tIN TLSA\t3 1 1 %064x%s\n", i, i,
 			i % 2 ? " ; danelint: disable=tlsa-orphan" : ""
 		if (k == 4) printf "\tIN TLSA\t3 1 1 %064d\n", i
+		# a line that starts with a parenthesis keeps the owner before
+		if (k == 4) printf "(IN TLSA\t3 1 1 %064d)\n", i + 1
 		if (k == 5) printf "m%d\tIN MX\t10 h%d\n", i, i - 5
 		if (k == 6) printf "\tIN A\t192.0.2.%d\n", i % 250 + (i % 2000 == 6 ? 600 : 0)
 		if (k == 6 && i % 2000 == 6) bad++
