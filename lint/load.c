@@ -223,6 +223,20 @@ static void file_set_release(struct file_set *fs)
 }
 
 /* Reads the files of one host directory and loads them. */
+/* Is path, as listed below dir, in a subdirectory of dir? */
+static bool in_subdirectory(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n && dir[n - 1] == '/')
+		n--;
+	if (strncmp(path, dir, n) != 0 || (n && path[n] != '/'))
+		return false;
+	for (path += n; *path == '/'; path++)
+		;
+	return strchr(path, '/') != NULL;
+}
+
 static int load_host_files(struct model *m, const struct source *src,
 			   const char *host, const char *dir, char **files,
 			   size_t count, struct strbuf *err)
@@ -243,6 +257,15 @@ static int load_host_files(struct model *m, const struct source *src,
 		char *data = NULL;
 		size_t len = 0;
 
+		if (in_subdirectory(files[i], dir)) {
+			model_add_cert_problem(m, files[i], "file is in a "
+					       "subdirectory of the host "
+					       "directory '%s', and danelint "
+					       "reads only the files directly in "
+					       "it; move the file up or remove it",
+					       dir);
+			continue;
+		}
 		strbuf_init(&why);
 		if (src->read(src, files[i], &data, &len, &why) < 0) {
 			model_add_cert_problem(m, files[i], "cannot read the "
