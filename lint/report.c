@@ -68,10 +68,12 @@ void report_summary(const struct lint_ctx *ctx, size_t files)
 
 	for (i = 0; i < ctx->finding_count; i++)
 		counts[ctx->findings[i].severity]++;
-	fprintf(stderr, "danelint: %zu %s, %zu %s, %zu %s in %zu %s\n",
+	/* the count is of zone files checked, which is not where every
+	 * finding lies: certificate files have findings too */
+	fprintf(stderr, "danelint: %zu %s, %zu %s, %zu %s (%zu %s checked)\n",
 		counts[SEV_ERROR], plural(counts[SEV_ERROR], "error", "errors"),
 		counts[SEV_WARNING],
 		plural(counts[SEV_WARNING], "warning", "warnings"),
 		counts[SEV_NOTE], plural(counts[SEV_NOTE], "note", "notes"),
-		files, plural(files, "file", "files"));
+		files, plural(files, "zone file", "zone files"));
 }

@@ -38,7 +38,7 @@ expect_status 2 "unknown --disable" "$DANELINT" check --disable nope
 expect_status 2 "--origin with two files" \
 	"$DANELINT" check --origin example.net example.net.zone example.net.zone
 expect_status 0 "clean zone" "$DANELINT" check
-expect_in "$work/err" "0 errors, 0 warnings, 0 notes in 1 file" "summary"
+expect_in "$work/err" "0 errors, 0 warnings, 0 notes (1 zone file checked)" "summary"
 
 # A warning: exit 0 by default, 1 with --fail-on warning, 0 with --exit-zero.
 printf '_25._tcp.mx1\tIN TLSA\t3 1 1 %s\n' \

@@ -51,7 +51,7 @@ grep -q "zones/example.net.zone:8:" "$work/out" &&
 	fail "a finding of the disk copy's line 8 was reported"
 [ "$(grep -c 'tlsa-single-record' "$work/out")" -eq 1 ] ||
 	fail "tlsa-single-record not reported exactly once"
-expect_in "$work/err" "in 1 file" "summary counts NAME only"
+expect_in "$work/err" "(1 zone file checked)" "summary counts NAME only"
 
 # No disk copy, in a directory that does not exist: the origin comes from
 # NAME's file name, and the zone is linted with the rest of the repository.
