@@ -129,6 +129,7 @@ struct decoded {
 	const struct key_type *type;	/* of a PUBLIC KEY block */
 	const uint8_t *spki;	/* of a PUBLIC KEY block */
 	size_t spki_len;
+	bool broken_key;	/* a certificate whose key does not decode */
 };
 
 static enum block_kind block_kind(const char *name)
@@ -205,7 +206,7 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 {
 	const unsigned char *p = der;
 	size_t used = 0;
-	bool ok;
+	bool ok, broken_key = false;
 
 	memset(out, 0, sizeof(*out));
 	if (len < 0)
@@ -213,8 +214,12 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 	if (kind == BLOCK_CERT || kind == BLOCK_TRUSTED_CERT) {
 		out->cert = cert_cache_x509_nokey(der, (size_t)len,
 						  kind == BLOCK_TRUSTED_CERT,
-						  &used);
+						  &used, &broken_key);
 		p = der + used;
+		if (broken_key) {
+			X509_free(out->cert);
+			out->cert = NULL;
+		}
 	} else if (kind == BLOCK_PUBKEY) {
 		if (!cert_cache_pubkey(der, (size_t)len, &used, &out->spki,
 				       &out->spki_len, &out->type))
@@ -236,6 +241,7 @@ static bool decode_der(enum block_kind kind, const unsigned char *der,
 		X509_free(out->cert);
 		EVP_PKEY_free(out->pkey);
 		memset(out, 0, sizeof(*out));
+		out->broken_key = broken_key;
 	}
 	return ok;
 }
@@ -383,9 +389,16 @@ static int read_pem_block(struct model *m, struct cert_file *f, size_t index,
 	if (!decode_der(kind, der, len, &d)) {
 		if (is_private_kind(kind))
 			add_private_key(m, f, "private key");
-		model_add_cert_problem(m, f->path,
-				       "PEM block %zu (%s) is invalid (OpenSSL: %s); "
-				       FIX_COPY, index, name, openssl_reason());
+		if (d.broken_key)
+			model_add_cert_problem(m, f->path, "PEM block %zu (%s) "
+					       "has a public key that does not "
+					       "decode (such as a point off its "
+					       "curve), so no TLS client can use "
+					       "it; " FIX_COPY, index, name);
+		else
+			model_add_cert_problem(m, f->path,
+					       "PEM block %zu (%s) is invalid (OpenSSL: %s); "
+					       FIX_COPY, index, name, openssl_reason());
 		f->reported = true;
 		return 0;
 	}

@@ -30,6 +30,7 @@ struct entry {
 	size_t used;
 	X509 *cert;	/* NULL when it did not decode */
 	bool key_ok;	/* a public key that OpenSSL decodes */
+	bool key_broken;	/* of a certificate: see check_cert_key() */
 	struct key_type key;
 	unsigned char *spki;	/* the SubjectPublicKeyInfo, re-encoded */
 	int spki_len;
@@ -145,6 +146,22 @@ static void decode_pubkey(struct entry *e, const unsigned char **p)
 	X509_PUBKEY_free(xp);
 }
 
+/*
+ * Sets e->key_broken when OpenSSL implements the algorithm of the key of the
+ * certificate e->cert but cannot decode the key: a point off the curve,
+ * a key of the wrong size. No TLS client can use such a certificate.
+ */
+static void check_cert_key(struct entry *e)
+{
+	unsigned char *spki = NULL;
+	int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(e->cert), &spki);
+
+	e->key_broken = len > 0 &&
+			!key_type_of_spki(spki, (size_t)len, &e->key) &&
+			key_type_algorithm_known(spki, (size_t)len);
+	OPENSSL_free(spki);
+}
+
 static void decode(struct entry *e)
 {
 	const unsigned char *p = e->der;
@@ -160,6 +177,8 @@ static void decode(struct entry *e)
 		e->cert = decode_x509(nokey_ctx,
 				      e->kind == ENTRY_X509_AUX_NOKEY, &p,
 				      (long)e->len);
+		if (e->cert)
+			check_cert_key(e);
 		break;
 	case ENTRY_PUBKEY:
 		decode_pubkey(e, &p);
@@ -204,12 +223,13 @@ X509 *cert_cache_x509(const uint8_t *der, size_t len, int aux, size_t *used)
 }
 
 X509 *cert_cache_x509_nokey(const uint8_t *der, size_t len, int aux,
-			    size_t *used)
+			    size_t *used, bool *broken_key)
 {
 	struct entry *e = lookup(aux ? ENTRY_X509_AUX_NOKEY : ENTRY_X509_NOKEY,
 				 der, len);
 
 	*used = e->used;
+	*broken_key = e->key_broken;
 	if (!e->cert || X509_up_ref(e->cert) != 1)
 		return NULL;
 	return e->cert;

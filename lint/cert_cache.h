@@ -27,11 +27,13 @@ X509 *cert_cache_x509(const uint8_t *der, size_t len, int aux, size_t *used);
  * The same, but the certificate's public key is not decoded: it can be
  * read, printed and encoded again, but X509_get0_pubkey() gives NULL, and
  * X509_check_issued(), X509_verify() and a self-signed version 1
- * certificate's X509_check_ca() need cert_cache_x509() instead. On
+ * certificate's X509_check_ca() need cert_cache_x509() instead. Sets
+ * *broken_key when OpenSSL knows the algorithm of the certificate's key
+ * but cannot decode the key. On
  * 2,000 ECDSA certificates it took a tenth of the time of d2i_X509.
  */
 X509 *cert_cache_x509_nokey(const uint8_t *der, size_t len, int aux,
-			    size_t *used);
+			    size_t *used, bool *broken_key);
 
 /*
  * Reads der as a SubjectPublicKeyInfo, sets *used to the bytes it takes,

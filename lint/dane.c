@@ -165,13 +165,14 @@ static int run_verify(X509_STORE_CTX *ctx, SSL *ssl, time_t now,
 	X509_STORE_CTX_set0_dane(ctx, SSL_get0_dane(ssl));
 	X509_VERIFY_PARAM_set_time(param, now);
 	ret = X509_verify_cert(ctx);
-	if (ret < 0)
-		return -1;
 	out->verified = ret == 1;
+	/* a certificate whose public key OpenSSL cannot decode makes
+	 * X509_verify_cert fail with -1 rather than 0 */
 	if (!out->verified)
 		snprintf(out->reason, sizeof(out->reason), "%s",
 			 X509_verify_cert_error_string(
 				 X509_STORE_CTX_get_error(ctx)));
+	ERR_clear_error();
 	return 0;
 }
 

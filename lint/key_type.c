@@ -300,3 +300,28 @@ bool key_type_of_spki(const uint8_t *spki, size_t len, struct key_type *out)
 	}
 	return true;
 }
+
+bool key_type_algorithm_known(const uint8_t *spki, size_t len)
+{
+	struct der in = { spki, len }, seq, alg, oid;
+	const unsigned char *p;
+	ASN1_OBJECT *obj;
+	EVP_KEYMGMT *keymgmt = NULL;
+	char text[128];
+	int nid;
+
+	if (!der_read(&in, 0x30, &seq) || !der_read(&seq, 0x30, &alg))
+		return false;
+	p = alg.p;
+	if (!der_read(&alg, 0x06, &oid))
+		return false;
+	obj = d2i_ASN1_OBJECT(NULL, &p, (long)(oid.p + oid.len - p));
+	if (obj && (nid = OBJ_obj2nid(obj)) != NID_undef)
+		keymgmt = EVP_KEYMGMT_fetch(NULL, OBJ_nid2sn(nid), NULL);
+	if (obj && !keymgmt && OBJ_obj2txt(text, sizeof(text), obj, 1) > 0)
+		keymgmt = EVP_KEYMGMT_fetch(NULL, text, NULL);
+	ASN1_OBJECT_free(obj);
+	EVP_KEYMGMT_free(keymgmt);
+	ERR_clear_error();
+	return keymgmt != NULL;
+}

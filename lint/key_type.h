@@ -33,4 +33,11 @@ void key_type_of_pkey(const EVP_PKEY *pkey, struct key_type *out);
  */
 bool key_type_of_spki(const uint8_t *spki, size_t len, struct key_type *out);
 
+/*
+ * Does OpenSSL implement the algorithm of the key in spki (RSA, EC,
+ * Ed25519 and the like)? When it does and key_type_of_spki() fails, the
+ * key itself is broken; otherwise OpenSSL does not know the algorithm.
+ */
+bool key_type_algorithm_known(const uint8_t *spki, size_t len);
+
 #endif

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include "cert.h"
 #include "model.h"
 #include "util.h"
@@ -712,6 +715,77 @@ static void write_tmp_file(const char *name, const uint8_t *data, size_t len)
 	free(path);
 }
 
+/*
+ * Writes a copy of the PEM certificate in tmpdir/source to tmpdir/name,
+ * with the byte at off in the first occurrence of find in its DER changed
+ * by xor: a certificate whose key OpenSSL cannot decode, or whose key
+ * algorithm it does not know.
+ */
+static void alter_cert(const char *source, const uint8_t *find,
+		       size_t find_len, size_t off, uint8_t xor,
+		       const char *name)
+{
+	char *in_path = xasprintf("%s/%s", tmpdir, source);
+	char *out_path = xasprintf("%s/%s", tmpdir, name);
+	FILE *in = fopen(in_path, "r"), *out;
+	X509 *x = in ? PEM_read_X509(in, NULL, NULL, NULL) : NULL;
+	unsigned char *der = NULL;
+	int len = x ? i2d_X509(x, &der) : -1;
+	size_t i;
+
+	assert_true(len > 0);
+	for (i = 0; i + find_len <= (size_t)len &&
+		    memcmp(der + i, find, find_len) != 0; i++)
+		;
+	assert_true(i + find_len <= (size_t)len);
+	der[i + off] ^= xor;
+	out = fopen(out_path, "w");
+	assert_non_null(out);
+	assert_true(PEM_write(out, "CERTIFICATE", "", der, len) > 0);
+	assert_int_equal(fclose(out), 0);
+	fclose(in);
+	X509_free(x);
+	OPENSSL_free(der);
+	free(in_path);
+	free(out_path);
+}
+
+/* id-ecPublicKey (1.2.840.10045.2.1); its last byte changed names no
+ * algorithm */
+static const uint8_t ec_oid[] = { 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce,
+				  0x3d, 0x02, 0x01 };
+
+/*
+ * A certificate whose key does not decode is unusable; one whose key
+ * algorithm OpenSSL does not know still loads, with an unknown key type.
+ */
+static void cert_key_undecodable(void **state)
+{
+	struct model m;
+	uint8_t *spki;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(pki("openssl pkey -in leaf.key -pubout -outform DER"
+			     " -out leaf-pub.der"), 0);
+	spki = read_tmp_file("leaf-pub.der", &len);
+	alter_cert("leaf.pem", spki, len, len - 1, 1, "off-curve-leaf.pem");
+	alter_cert("leaf.pem", ec_oid, sizeof(ec_oid), 8, 0x7e,
+		   "unknown-leaf.pem");
+	free(spki);
+	LOAD(&m, { "fullchain.pem", "off-curve-leaf.pem", NULL, 0 });
+	assert_one_problem(&m, "fullchain.pem",
+			   "has a public key that does not decode");
+	assert_int_equal(m.hosts[0].key_count, 0);
+	model_release(&m);
+	LOAD(&m, { "fullchain.pem", "unknown-leaf.pem", NULL, 0 });
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(m.hosts[0].key_count, 1);
+	assert_string_equal(m.hosts[0].keys[0].description,
+			    "unknown key type");
+	model_release(&m);
+}
+
 /* A point off the curve makes a PUBLIC KEY block invalid. */
 static void ec_point_off_curve(void **state)
 {
@@ -951,6 +1025,7 @@ int main(void)
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(parameters_only),
 		cmocka_unit_test(ec_point_off_curve),
+		cmocka_unit_test(cert_key_undecodable),
 		cmocka_unit_test(version1_self_signed),
 	};
 
