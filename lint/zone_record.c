@@ -617,16 +617,14 @@ static const char *owner_hint(const char *text, bool inherits_owner)
 }
 
 /*
- * Copies into bad (size bytes) a token before the type that starts with
- * a digit but is no TTL from 0 to 2147483647 (RFC 2181, section 8), and
- * returns true. ldns 1.8.3 reads "4294967296" as 0, "2147483648" as is
- * and "1y" as a TTL of 1 without a word.
+ * Finds the TTL of a record as written: the token before the type that
+ * starts with a digit. Returns false when there is none, so that the
+ * default TTL applies.
  */
-static bool bad_ttl(const char *text, bool inherits_owner, char *bad,
-		    size_t size)
+static bool ttl_token(const char *text, bool inherits_owner,
+		      const char **token, size_t *len)
 {
 	const char *p = text;
-	uint32_t ttl;
 	size_t n;
 
 	if (!inherits_owner) {
@@ -637,14 +635,50 @@ static bool bad_ttl(const char *text, bool inherits_owner, char *bad,
 		if (!is_class_token(p, n)) {
 			if (*p < '0' || *p > '9')
 				return false;
-			if (zone_parse_ttl(p, n, &ttl) < 0) {
-				snprintf(bad, size, "%.*s", (int)n, p);
-				return true;
-			}
+			*token = p;
+			*len = n;
+			return true;
 		}
 		p += n;
 	}
 	return false;
+}
+
+/*
+ * Copies into bad (size bytes) a TTL as written that is no TTL from 0 to
+ * 2147483647 (RFC 2181, section 8), and returns true. ldns 1.8.3 reads
+ * "4294967296" as 0, "2147483648" as is and "1y" as a TTL of 1 without a
+ * word.
+ */
+static bool bad_ttl(const char *text, bool inherits_owner, char *bad,
+		    size_t size)
+{
+	const char *token;
+	uint32_t ttl;
+	size_t n;
+
+	if (!ttl_token(text, inherits_owner, &token, &n) ||
+	    zone_parse_ttl(token, n, &ttl) == 0)
+		return false;
+	snprintf(bad, size, "%.*s", (int)n, token);
+	return true;
+}
+
+/*
+ * ldns_rr_new_frm_str reads a default TTL of 0 as "none" and gives 3600,
+ * but "$TTL 0" means 0. danelint starts files with 3600 of its own, so
+ * a default of 0 here comes from "$TTL 0": records without a TTL of their
+ * own get 0.
+ */
+static void apply_zero_ttl(const struct record_env *env, const char *text,
+			   bool inherits_owner, struct wire_record *w)
+{
+	const char *token;
+	size_t n;
+
+	if (env->default_ttl == 0 &&
+	    !ttl_token(text, inherits_owner, &token, &n))
+		w->ttl = 0;
 }
 
 /* Is the type written in the RFC 3597 form, "TYPE0"? */
@@ -682,6 +716,7 @@ static bool parse_fast(const struct record_env *env, ldns_rdf **prev,
 	/* out-of-zone records take the slow path, which words the error */
 	if (!in_zone(env, &w))
 		return false;
+	apply_zero_ttl(env, text, inherits_owner, &w);
 	if (env->check_fast_path)
 		zone_fast_check(&fast, text, env->default_ttl, env->origin,
 				*prev);
@@ -773,6 +808,7 @@ void zone_record_parse(const struct record_env *env, ldns_rdf **prev,
 		return;
 	}
 	fields = view_rr(rr, &w, buf);
+	apply_zero_ttl(env, text, inherits_owner, &w);
 	/* ldns 1.8.3 silently drops what does not fit in about 64 KiB, so
 	 * RDATA near that size was most likely cut short. */
 	if (rdata_size(&w) >= 64000 || strlen(text) > 2 * 65535 + 1024) {

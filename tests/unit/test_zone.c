@@ -452,6 +452,38 @@ static void paren_line_owner(void **state)
 	model_release(&m);
 }
 
+/* "$TTL 0" gives records without a TTL of their own 0, which ldns
+ * would read as no default and turn into 3600. */
+static void zero_default_ttl(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	write_file("zero-ttl.zone",
+		   "$ORIGIN example.net.\n"
+		   "first IN A 192.0.2.1\n"
+		   "$TTL 0\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+		   "mx IN A 192.0.2.1\n"
+		   "mx IN AAAA 2001:db8::1\n"
+		   "own 60 IN A 192.0.2.1\n"
+		   "tagged IN A 192.0.2.1 ; comment\n"
+		   "slow IN TYPE1 \\# 4 c0000201\n"
+		   "$TTL 5\n"
+		   "later IN A 192.0.2.1\n");
+	assert_int_equal(load(&m, "zero-ttl.zone", NULL), 0);
+	assert_int_equal(m.error_count, 0);
+	assert_int_equal(find(&m, "first.example.net.", RR_A)->ttl, 3600);
+	assert_int_equal(find(&m, "mx.example.net.", RR_A)->ttl, 0);
+	assert_int_equal(find(&m, "mx.example.net.", RR_AAAA)->ttl, 0);
+	assert_int_equal(find(&m, "own.example.net.", RR_A)->ttl, 60);
+	assert_int_equal(find(&m, "tagged.example.net.", RR_A)->ttl, 0);
+	assert_int_equal(find(&m, "slow.example.net.", RR_A)->ttl, 0);
+	assert_int_equal(find(&m, "later.example.net.", RR_A)->ttl, 5);
+	model_release(&m);
+}
+
 static int teardown(void **state)
 {
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
@@ -479,6 +511,7 @@ int main(void)
 		cmocka_unit_test(path_join_resolves_dots),
 		cmocka_unit_test(fast_path_edges),
 		cmocka_unit_test(paren_line_owner),
+		cmocka_unit_test(zero_default_ttl),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
