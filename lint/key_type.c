@@ -57,6 +57,11 @@ void key_type_of_pkey(const EVP_PKEY *pkey, struct key_type *out)
 		set(out, "Ed25519", out->bits, "Ed25519");
 	} else if (EVP_PKEY_is_a(pkey, "ED448")) {
 		set(out, "Ed448", out->bits, "Ed448");
+	} else if (EVP_PKEY_is_a(pkey, "X25519")) {
+		/* key agreement only: no certificate of a TLS server */
+		set(out, "X25519", out->bits, "X25519");
+	} else if (EVP_PKEY_is_a(pkey, "X448")) {
+		set(out, "X448", out->bits, "X448");
 	} else if (EVP_PKEY_is_a(pkey, "DSA")) {
 		out->family = "DSA";
 		snprintf(out->description, sizeof(out->description), "DSA %u",

@@ -10,7 +10,8 @@
 #include <openssl/evp.h>
 
 struct key_type {
-	/* "RSA", "ECDSA", "Ed25519", "Ed448", "DSA" or "unknown" */
+	/* "RSA", "ECDSA", "Ed25519", "Ed448", "DSA", "X25519", "X448" or
+	 * "unknown" */
 	const char *family;
 	/* "RSA 2048", "ECDSA P-256", "Ed25519", "unknown key type" */
 	char description[96];

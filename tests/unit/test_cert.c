@@ -786,6 +786,22 @@ static void cert_key_undecodable(void **state)
 	model_release(&m);
 }
 
+/* A key-agreement key has a name too, though no server certifies one. */
+static void x25519_public_key(void **state)
+{
+	struct model m;
+
+	(void)state;
+	assert_int_equal(pki("openssl genpkey -algorithm X25519 -out x.key"
+			     " && pki_pubkey x.key >x.pub"), 0);
+	LOAD(&m, { "next.pem", "x.pub", NULL, 0 });
+	assert_int_equal(m.cert_problem_count, 0);
+	assert_int_equal(m.hosts[0].key_count, 1);
+	assert_string_equal(m.hosts[0].keys[0].family, "X25519");
+	assert_string_equal(m.hosts[0].keys[0].description, "X25519");
+	model_release(&m);
+}
+
 /* A point off the curve makes a PUBLIC KEY block invalid. */
 static void ec_point_off_curve(void **state)
 {
@@ -1026,6 +1042,7 @@ int main(void)
 		cmocka_unit_test(parameters_only),
 		cmocka_unit_test(ec_point_off_curve),
 		cmocka_unit_test(cert_key_undecodable),
+		cmocka_unit_test(x25519_public_key),
 		cmocka_unit_test(version1_self_signed),
 	};
 
