@@ -11,6 +11,7 @@
 
 #include "scan.h"
 #include "zone_batch.h"
+#include "zone_generate.h"
 #include "zone_record.h"
 
 /* $INCLUDE nesting deeper than this is reported instead of followed. */
@@ -301,15 +302,50 @@ static void include_file(struct load_state *st, const char *path,
 	st->prev = saved_prev;
 }
 
+static void flush_batch(struct load_state *st);
+static void rotate_batch(struct load_state *st);
+
+/* The destination of the records of a $GENERATE line. */
+struct generated {
+	struct load_state *st;
+	const char *path;
+	unsigned line;
+};
+
+static void add_generated(void *arg, const char *text)
+{
+	struct generated *g = arg;
+	struct load_state *st = g->st;
+
+	st->batch->path = g->path;
+	batch_add(st->batch, text, g->line, false, st->default_ttl);
+	if (st->batch->count >= BATCH_SIZE && thread_count() > 1)
+		rotate_batch(st);
+	else if (st->batch->count >= BATCH_SIZE)
+		flush_batch(st);
+}
+
+static void directive_generate(struct load_state *st, const char *path,
+			       unsigned line, const char *args)
+{
+	struct generated g = { st, path, line };
+	char err[256];
+
+	if (zone_generate(args, add_generated, &g, err, sizeof(err)) < 0)
+		syntax_error(st, path, line, "%s", err);
+	flush_batch(st);
+}
+
 static void directive(struct load_state *st, const char *path, unsigned line,
 		      const char *text)
 {
-	const char *p = text;
+	const char *p = text, *args;
 	size_t n = zone_next_token(&p);
 	char *name = xstrndup(p, n);
 	char *arg1, *arg2;
 
 	p += n;
+	args = p;
 	n = zone_next_token(&p);
 	arg1 = xstrndup(p, n);
 	p += n;
@@ -330,12 +366,11 @@ static void directive(struct load_state *st, const char *path, unsigned line,
 	else if (str_casecmp(name, "$INCLUDE") == 0)
 		syntax_error(st, path, line, "$INCLUDE needs a file name");
 	else if (str_casecmp(name, "$GENERATE") == 0)
-		/* TODO: expand $GENERATE ranges instead of reporting them */
-		syntax_error(st, path, line, "$GENERATE is not supported; "
-			     "danelint cannot check the records it makes");
+		directive_generate(st, path, line, args);
 	else
 		syntax_error(st, path, line, "unknown directive '%s'; the "
-			     "directives are $ORIGIN, $TTL and $INCLUDE", name);
+			     "directives are $ORIGIN, $TTL, $INCLUDE and "
+			     "$GENERATE", name);
 	free(name);
 	free(arg1);
 	free(arg2);
@@ -352,6 +387,14 @@ static void apply_batch(struct load_state *st, struct record_batch *b)
 		struct record *r;
 
 		if (o->verdict != RECORD_OK) {
+			/* the records of one $GENERATE line share it: one
+			 * error there is enough */
+			if (m->error_count &&
+			    m->errors[m->error_count - 1].line ==
+				    b->jobs[i].line &&
+			    strcmp(m->errors[m->error_count - 1].file,
+				   b->path) == 0)
+				continue;
 			model_add_syntax_error(m, b->path, b->jobs[i].line, 1,
 					       "%s", o->message);
 			if (o->verdict == RECORD_OUT_OF_ZONE)

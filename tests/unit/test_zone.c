@@ -484,6 +484,58 @@ static void zero_default_ttl(void **state)
 	model_release(&m);
 }
 
+/* $GENERATE makes its records, on its own line; a wrong one is one
+ * zone-syntax error. */
+static void generate_ranges(void **state)
+{
+	struct model m;
+	const struct record *r;
+
+	(void)state;
+	assert_int_equal(setenv("DANELINT_CHECK_FAST_PATH", "1", 1), 0);
+	model_init(&m);
+	write_file("generate.zone",
+		   "$ORIGIN example.net.\n"
+		   "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+		   "$GENERATE 0-2 host$ A 192.0.2.${10}\n"
+		   "$GENERATE 1024-1024 ${0,3,n} AAAA 2001:db8::${0,4,x}\n"
+		   "$GENERATE 1-9/4 s$ 60 IN CNAME t${0,2}\n"
+		   "$GENERATE 7-7 e\\$$ TXT \"x\"\n"
+		   "$GENERATE 5-1 x$ A 192.0.2.1\n"
+		   "$GENERATE 1-2 x${1 A 192.0.2.1\n"
+		   "$GENERATE 0-2000000 x$ A 192.0.2.1\n"
+		   "$GENERATE 1-2 x$\n"
+		   "$GENERATE 1-1 y$ A 192.0.2.${2147483647}\n"
+		   "$GENERATE 250-260 z$ A 192.0.2.$\n");
+	assert_int_equal(load(&m, "generate.zone", NULL), 0);
+	assert_int_equal(unsetenv("DANELINT_CHECK_FAST_PATH"), 0);
+	r = find(&m, "host0.example.net.", RR_A);
+	assert_non_null(r);
+	assert_int_equal(r->line, 3);
+	assert_non_null(find(&m, "host2.example.net.", RR_A));
+	assert_null(find(&m, "host3.example.net.", RR_A));
+	assert_non_null(find(&m, "0.0.4.example.net.", RR_AAAA));
+	r = find(&m, "s5.example.net.", RR_CNAME);
+	assert_non_null(r);
+	assert_int_equal(r->ttl, 60);
+	assert_string_equal(r->u.cname.target, "t05.example.net.");
+	assert_null(find(&m, "s2.example.net.", RR_CNAME));
+	assert_non_null(find(&m, "s9.example.net.", RR_CNAME));
+	assert_non_null(find(&m, "e$7.example.net.", RR_TXT));
+	assert_non_null(find(&m, "z255.example.net.", RR_A));
+	/* lines 7 to 11 are wrong; 256 to 260 are no address byte, which
+	 * line 12 reports once */
+	assert_int_equal(m.error_count, 6);
+	assert_int_equal(m.errors[0].line, 7);
+	assert_non_null(strstr(m.errors[0].message, "invalid $GENERATE range"));
+	assert_non_null(strstr(m.errors[1].message, "invalid '${...}'"));
+	assert_non_null(strstr(m.errors[2].message, "more than 1000000"));
+	assert_non_null(strstr(m.errors[3].message, "needs a range"));
+	assert_non_null(strstr(m.errors[4].message, "outside -2147483648"));
+	assert_int_equal(m.errors[5].line, 12);
+	model_release(&m);
+}
+
 static int teardown(void **state)
 {
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
@@ -512,6 +564,7 @@ int main(void)
 		cmocka_unit_test(fast_path_edges),
 		cmocka_unit_test(paren_line_owner),
 		cmocka_unit_test(zero_default_ttl),
+		cmocka_unit_test(generate_ranges),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
