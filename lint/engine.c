@@ -299,6 +299,11 @@ static bool suppressed(struct lint_ctx *ctx, const struct rule *rule,
 	return found;
 }
 
+static void add_finding(struct lint_ctx *ctx, const struct rule *rule,
+			enum severity sev, const struct finding_loc *loc,
+			const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
 /* Records a finding with severity sev unless a comment suppresses it. */
 static void add_finding(struct lint_ctx *ctx, const struct rule *rule,
 			enum severity sev, const struct finding_loc *loc,

@@ -25,6 +25,9 @@ void msg_set_verbose(bool verbose)
 }
 
 static void emit(const char *level, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static void emit(const char *level, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "danelint: %s: ", level);
 	vfprintf(stderr, fmt, ap);

@@ -62,8 +62,8 @@ static int list_nothing(const struct source *src, const char *dir,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct memory_source ms = { { "", read_memory, list_nothing }, data,
-				    size };
+	struct memory_source ms = { { "", read_memory, list_nothing, NULL },
+				    data, size };
 	struct settings s;
 	struct model m;
 	struct lint_ctx ctx;
