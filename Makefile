@@ -145,7 +145,8 @@ fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \
 		sh tests/fuzz/seed.sh $$t build-fuzz/corpus-$$t && \
 		echo "fuzzing $$t for $(FUZZ_TIME) s" && \
-		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+		(cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 \
+			./fuzz_$$t -max_total_time=$(FUZZ_TIME) \
 			-max_len=65536 -print_final_stats=1 -detect_leaks=0 \
 			corpus-$$t >fuzz_$$t.log 2>&1) || \
 		{ tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
