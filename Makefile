@@ -93,9 +93,9 @@ $(BUILD)/gen/rule_docs.o: $(BUILD)/gen/rule_docs.c
 $(DANELINT): $(MAIN_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter-out %.h,$^) $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
 
 unit: $(UNIT_BIN)
 

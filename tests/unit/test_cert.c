@@ -17,6 +17,8 @@
 #include "model.h"
 #include "util.h"
 
+#include "cert_edit.h"
+
 #define HOST "mx1.example.net."
 #define HOST_DIR "certs/mx1.example.net"
 #define DAY 86400
@@ -716,46 +718,6 @@ static void write_tmp_file(const char *name, const uint8_t *data, size_t len)
 }
 
 /*
- * Writes a copy of the PEM certificate in tmpdir/source to tmpdir/name,
- * with the byte at off in the first occurrence of find in its DER changed
- * by xor: a certificate whose key OpenSSL cannot decode, or whose key
- * algorithm it does not know.
- */
-static void alter_cert(const char *source, const uint8_t *find,
-		       size_t find_len, size_t off, uint8_t xor,
-		       const char *name)
-{
-	char *in_path = xasprintf("%s/%s", tmpdir, source);
-	char *out_path = xasprintf("%s/%s", tmpdir, name);
-	FILE *in = fopen(in_path, "r"), *out;
-	X509 *x = in ? PEM_read_X509(in, NULL, NULL, NULL) : NULL;
-	unsigned char *der = NULL;
-	int len = x ? i2d_X509(x, &der) : -1;
-	size_t i;
-
-	assert_true(len > 0);
-	for (i = 0; i + find_len <= (size_t)len &&
-		    memcmp(der + i, find, find_len) != 0; i++)
-		;
-	assert_true(i + find_len <= (size_t)len);
-	der[i + off] ^= xor;
-	out = fopen(out_path, "w");
-	assert_non_null(out);
-	assert_true(PEM_write(out, "CERTIFICATE", "", der, len) > 0);
-	assert_int_equal(fclose(out), 0);
-	fclose(in);
-	X509_free(x);
-	OPENSSL_free(der);
-	free(in_path);
-	free(out_path);
-}
-
-/* id-ecPublicKey (1.2.840.10045.2.1); its last byte changed names no
- * algorithm */
-static const uint8_t ec_oid[] = { 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce,
-				  0x3d, 0x02, 0x01 };
-
-/*
  * A certificate whose key does not decode is unusable; one whose key
  * algorithm OpenSSL does not know still loads, with an unknown key type.
  */
@@ -769,9 +731,10 @@ static void cert_key_undecodable(void **state)
 	assert_int_equal(pki("openssl pkey -in leaf.key -pubout -outform DER"
 			     " -out leaf-pub.der"), 0);
 	spki = read_tmp_file("leaf-pub.der", &len);
-	alter_cert("leaf.pem", spki, len, len - 1, 1, "off-curve-leaf.pem");
-	alter_cert("leaf.pem", ec_oid, sizeof(ec_oid), 8, 0x7e,
-		   "unknown-leaf.pem");
+	cert_edit(tmpdir, "leaf.pem", spki, len, len - 1, 1,
+		  "off-curve-leaf.pem");
+	cert_edit(tmpdir, "leaf.pem", ec_key_oid, sizeof(ec_key_oid), 8,
+		  0x7e, "unknown-leaf.pem");
 	free(spki);
 	LOAD(&m, { "fullchain.pem", "off-curve-leaf.pem", NULL, 0 });
 	assert_one_problem(&m, "fullchain.pem",
