@@ -752,6 +752,7 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x,
 			  const char *file)
 {
 	unsigned char *der = NULL;
+	const struct key_type *type;
 	struct key_type key;
 	int len;
 
@@ -774,10 +775,14 @@ static int fill_cert_info(struct model *m, struct cert_info *ci, X509 *x,
 	if (!ci->subject || !ci->issuer)
 		return -1;
 	ci->is_ca = check_ca(x) != 0;
-	key_type_of_spki(ci->spki, ci->spki_len, &key);
-	ci->key_family = key.family;
-	ci->key_bits = key.bits;
-	ci->key_description = arena_strdup(&m->arena, key.description);
+	/* the cache described the key when it decoded the certificate */
+	if (!(type = cert_cache_key_type(x))) {
+		key_type_of_spki(ci->spki, ci->spki_len, &key);
+		type = &key;
+	}
+	ci->key_family = type->family;
+	ci->key_bits = type->bits;
+	ci->key_description = arena_strdup(&m->arena, type->description);
 	fill_names(m, ci, x);
 	if (asn1_time_to_time_t(X509_get0_notBefore(x), &ci->not_before) < 0 ||
 	    asn1_time_to_time_t(X509_get0_notAfter(x), &ci->not_after) < 0)

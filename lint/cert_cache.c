@@ -52,10 +52,16 @@ static struct entry *buckets[BUCKETS];
 static OSSL_LIB_CTX *nokey_ctx;
 static OSSL_PROVIDER *null_provider;
 static bool nokey_tried;
+/* The X509 ex_data slot that points to the key type of a cached
+ * certificate, or -1. */
+static int key_type_index = -1;
 
 /* Makes nokey_ctx. Called before any thread decodes. */
 static void make_nokey_ctx(void)
 {
+	if (key_type_index < 0)
+		key_type_index = X509_get_ex_new_index(0, NULL, NULL, NULL,
+						       NULL);
 	if (nokey_tried)
 		return;
 	nokey_tried = true;
@@ -156,9 +162,15 @@ static void check_cert_key(struct entry *e)
 	unsigned char *spki = NULL;
 	int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(e->cert), &spki);
 
-	e->key_broken = len > 0 &&
-			!key_type_of_spki(spki, (size_t)len, &e->key) &&
+	if (len <= 0) {
+		OPENSSL_free(spki);
+		return;
+	}
+	e->key_ok = key_type_of_spki(spki, (size_t)len, &e->key);
+	e->key_broken = !e->key_ok &&
 			key_type_algorithm_known(spki, (size_t)len);
+	if (key_type_index >= 0)
+		X509_set_ex_data(e->cert, key_type_index, &e->key);
 	OPENSSL_free(spki);
 }
 
@@ -233,6 +245,12 @@ X509 *cert_cache_x509_nokey(const uint8_t *der, size_t len, int aux,
 	if (!e->cert || X509_up_ref(e->cert) != 1)
 		return NULL;
 	return e->cert;
+}
+
+const struct key_type *cert_cache_key_type(const X509 *x)
+{
+	return key_type_index >= 0 ? X509_get_ex_data(x, key_type_index)
+				   : NULL;
 }
 
 bool cert_cache_pubkey(const uint8_t *der, size_t len, size_t *used,

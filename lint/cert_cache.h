@@ -36,6 +36,12 @@ X509 *cert_cache_x509_nokey(const uint8_t *der, size_t len, int aux,
 			    size_t *used, bool *broken_key);
 
 /*
+ * Returns the key type of a certificate from cert_cache_x509_nokey(),
+ * described when it was decoded, or NULL for any other certificate.
+ */
+const struct key_type *cert_cache_key_type(const X509 *x);
+
+/*
  * Reads der as a SubjectPublicKeyInfo, sets *used to the bytes it takes,
  * and returns whether it contains a public key that OpenSSL decodes. *key
  * describes that key and *spki is its DER encoding (*spki_len bytes); both
