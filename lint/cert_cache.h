@@ -28,7 +28,7 @@ X509 *cert_cache_x509(const uint8_t *der, size_t len, int aux, size_t *used);
  * read, printed and encoded again, but X509_get0_pubkey() gives NULL, and
  * X509_check_issued(), X509_verify() and a self-signed version 1
  * certificate's X509_check_ca() need cert_cache_x509() instead. Sets
- * *broken_key when OpenSSL knows the algorithm of the certificate's key
+ * *broken_key when OpenSSL implements the algorithm of the certificate's key
  * but cannot decode the key. On
  * 2,000 ECDSA certificates it took a tenth of the time of d2i_X509.
  */

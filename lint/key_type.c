@@ -130,7 +130,8 @@ static bool der_is(const struct der *d, const uint8_t *bytes, size_t len)
 	return d->len == len && memcmp(d->p, bytes, len) == 0;
 }
 
-/* Is d the contents of a positive INTEGER in its shortest form? */
+/* Checks that d is the contents of a positive INTEGER in its shortest
+ * form. */
 static bool positive_integer(const struct der *d)
 {
 	if (d->len == 0 || (d->p[0] & 0x80))
@@ -151,7 +152,7 @@ static unsigned integer_bits(const struct der *d)
 	return bits;
 }
 
-/* An RSAPublicKey of 512 to 16384 bits. */
+/* Reads an RSAPublicKey of 512 to 16384 bits. */
 static bool read_rsa(struct der key, struct key_type *out)
 {
 	struct der seq, n, e;
@@ -201,7 +202,7 @@ static void init(void)
 	check_with_openssl = getenv("DANELINT_CHECK_FAST_PATH") != NULL;
 }
 
-/* Is point an uncompressed point on the curve? */
+/* Checks that point is an uncompressed point on the curve. */
 static bool on_curve(size_t curve, const struct der *point)
 {
 	EC_POINT *pt;
@@ -216,7 +217,7 @@ static bool on_curve(size_t curve, const struct der *point)
 	return ok;
 }
 
-/* An uncompressed point on a named NIST curve. */
+/* Reads an EC key: an uncompressed point on a named NIST curve. */
 static bool read_ec(struct der params, struct der key, struct key_type *out)
 {
 	struct der oid;

@@ -165,9 +165,9 @@ static uint8_t *add_field(struct wire_out *w, ldns_rdf_type rdf_type,
 
 /*
  * Writes a plain domain name, "mx1" or "mx1.example.net.", in wire form
- * to out (255 bytes at most), relative ones completed with origin; "@" is
- * the origin. Returns its length, or 0 for anything else: escapes, empty
- * or long labels, names that would be too long.
+ * to out (255 bytes at most). A relative name gets origin appended, and
+ * "@" is the origin. Returns the length, or 0 for anything else, such as
+ * escapes, empty or long labels and names that would be too long.
  */
 static size_t plain_name(const struct token *t, const ldns_rdf *origin,
 			 uint8_t out[LDNS_MAX_DOMAINLEN])

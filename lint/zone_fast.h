@@ -31,10 +31,10 @@ struct fast_record {
 /*
  * Reads one record of scanner text, such as "mx1 3600 IN A 192.0.2.1",
  * when it has one of the shapes most zones are made of. The owner is plain
- * letters, digits, '-', '_' and '*' (or "@", or none, for the owner prev),
- * then come an optional decimal TTL, an optional IN, and an A, AAAA, NS,
- * CNAME, PTR, MX, TXT or TLSA record with plain fields: no escapes, no
- * parentheses, one TXT string.
+ * letters, digits, '-', '_' and '*', or "@", or none for the owner prev.
+ * Then come an optional decimal TTL, an optional IN, and an A, AAAA, NS,
+ * CNAME, PTR, MX, TXT or TLSA record with plain fields. Plain means no
+ * escapes, no parentheses and only one TXT string.
  *
  * For these shapes the wire form is fixed by the RFCs and ldns writes
  * nothing else, so the fast path writes it directly, without the

@@ -517,7 +517,8 @@ static const char *type_hint(const char *text, bool inherits_owner,
 	return "";
 }
 
-/* Is the owner or a domain name of the RDATA over 255 bytes long? */
+/* Checks whether the owner or a domain name of the RDATA is over 255
+ * bytes long. */
 static bool long_name(const struct wire_record *w)
 {
 	size_t i;
@@ -647,8 +648,8 @@ static bool ttl_token(const char *text, bool inherits_owner,
 /*
  * Copies into bad (size bytes) a TTL as written that is no TTL from 0 to
  * 2147483647 (RFC 2181, section 8), and returns true. ldns 1.8.3 reads
- * "4294967296" as 0, "2147483648" as is and "1y" as a TTL of 1 without a
- * word.
+ * "4294967296" as 0, "2147483648" as is and "1y" as a TTL of 1, all
+ * silently.
  */
 static bool bad_ttl(const char *text, bool inherits_owner, char *bad,
 		    size_t size)

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Seeds a fuzzing corpus from the test data: sh tests/fuzz/seed.sh KIND DIR
 # KIND is zone, cert or config. Existing corpus files are kept.
-# tests/fuzz/regressions holds inputs that once failed, named KIND-*: a
-# bug of danelint, or a leak of ldns that tests/fuzz/lsan.supp covers.
+# tests/fuzz/regressions contains inputs that once failed, named KIND-*.
+# Each found a bug of danelint, or a leak of ldns that
+# tests/fuzz/lsan.supp covers.
 set -eu
 kind=$1
 dir=$2
